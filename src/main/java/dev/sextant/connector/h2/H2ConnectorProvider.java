@@ -1,0 +1,64 @@
+package dev.sextant.connector.h2;
+
+import dev.sextant.connector.BaseDBConnector;
+import dev.sextant.connector.ConfigField;
+import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectorProvider;
+import dev.sextant.connector.FieldType;
+import dev.sextant.connector.SqlDialect;
+import java.util.List;
+import java.util.Set;
+
+/** Registers the H2 connector (see META-INF/services). */
+public final class H2ConnectorProvider implements ConnectorProvider {
+
+    public static final String TYPE = "h2";
+    static final String PATH = "path";
+    static final String USER = "user";
+    static final String PASSWORD = "password";
+    static final String CREATE = "create";
+
+    static final SqlDialect DIALECT = SqlDialect.doubleQuoted("H2", true, Set.of(
+            "ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC", "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST",
+            "CHECK", "CONSTRAINT", "CROSS", "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_PATH", "CURRENT_ROLE",
+            "CURRENT_SCHEMA", "CURRENT_TIME", "CURRENT_TIMESTAMP", "CURRENT_USER", "DAY", "DEFAULT", "DISTINCT",
+            "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FOR", "FOREIGN", "FROM", "FULL", "GROUP",
+            "GROUPS", "HAVING", "HOUR", "IF", "ILIKE", "IN", "INNER", "INTERSECT", "INTERVAL", "IS", "JOIN", "KEY",
+            "LEADING", "LEFT", "LIKE", "LIMIT", "LOCALTIME", "LOCALTIMESTAMP", "MINUS", "MINUTE", "MONTH",
+            "NATURAL", "NOT", "NULL", "OFFSET", "ON", "OR", "ORDER", "OVER", "PARTITION", "PRIMARY", "QUALIFY",
+            "RANGE", "REGEXP", "RIGHT", "ROW", "ROWNUM", "ROWS", "SECOND", "SELECT", "SESSION_USER", "SET",
+            "SOME", "SYMMETRIC", "SYSTEM_USER", "TABLE", "TO", "TOP", "TRAILING", "TRUE", "UESCAPE", "UNION",
+            "UNIQUE", "UNKNOWN", "USER", "USING", "VALUE", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "YEAR",
+            "_ROWID_"));
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String displayName() {
+        return "H2 Database";
+    }
+
+    @Override
+    public List<ConfigField> fields() {
+        return List.of(
+                ConfigField.of(PATH, "Database file", FieldType.FILE, true, null, "Main",
+                        "An H2 database file (.mv.db), or mem:NAME for an in-memory database."),
+                ConfigField.text(USER, "User", false, "sa", "Authentication", ""),
+                ConfigField.secret(PASSWORD, "Password", false, "Authentication", "Leave empty if the database has none."),
+                ConfigField.of(CREATE, "Create the database if it does not exist", FieldType.BOOLEAN, false, "false",
+                        "Advanced", "Off by default, so a mistyped path is reported instead of creating an empty database."));
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public BaseDBConnector create(ConnectionParameters parameters) {
+        return new H2Connector(parameters);
+    }
+}

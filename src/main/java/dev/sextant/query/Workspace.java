@@ -1,0 +1,118 @@
+package dev.sextant.query;
+
+import dev.sextant.config.ConfigRepository;
+import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.connector.BaseDBConnector;
+import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectorException;
+import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.connector.ErrorKind;
+import dev.sextant.connector.SqlDialect;
+import dev.sextant.schema.Schema;
+import dev.sextant.schema.SchemaRef;
+import dev.sextant.secret.SecretResolver;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services the main window works with: saved configs, one metadata connection per config for the
+ * schema tree, and a new {@link QuerySession} (with its own connection) per editor tab. Every method
+ * that talks to a database blocks and belongs on a background thread.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private final ConnectorRegistry registry;
+    private final ConfigRepository configs;
+    private final SecretResolver secrets;
+    private final Path tempDir;
+    private final Map<String, BaseDBConnector> metadata = new ConcurrentHashMap<>();
+
+    public Workspace(ConnectorRegistry registry, ConfigRepository configs, SecretResolver secrets, Path tempDir) {
+        this.registry = registry;
+        this.configs = configs;
+        this.secrets = secrets;
+        this.tempDir = tempDir;
+    }
+
+    public ConfigRepository configs() {
+        return configs;
+    }
+
+    public ConnectorRegistry registry() {
+        return registry;
+    }
+
+    public SqlDialect dialect(ExternalDatabaseConfig config) {
+        return registry.provider(config.type()).dialect();
+    }
+
+    /** A new, unconnected connector for the config, with its secrets resolved. */
+    public BaseDBConnector newConnector(ExternalDatabaseConfig config) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        config.secretRefs().forEach((field, ref) -> resolved.put(field, secrets.resolve(ref).orElseThrow(() ->
+                new ConnectorException(ErrorKind.AUTHENTICATION, "The secret for '" + field + "' of connection '"
+                        + config.name() + "' is not available (" + describe(ref) + ")."))));
+        return registry.create(config.type(), new ConnectionParameters(config.parameters(), resolved, config.readOnly()));
+    }
+
+    /** Names the kind of reference without its details that could be sensitive. */
+    private static String describe(String ref) {
+        int colon = ref == null ? -1 : ref.indexOf(':');
+        return colon < 0 ? "unknown reference" : ref.substring(0, colon) + " reference";
+    }
+
+    /** The schemas of the connection, through its shared metadata connection. */
+    public List<SchemaRef> listSchemas(ExternalDatabaseConfig config) {
+        BaseDBConnector c = metadataConnector(config);
+        synchronized (c) {
+            return c.listSchemas();
+        }
+    }
+
+    public Schema scanSchema(ExternalDatabaseConfig config, SchemaRef ref) {
+        BaseDBConnector c = metadataConnector(config);
+        synchronized (c) {
+            return c.scanSchema(ref);
+        }
+    }
+
+    private BaseDBConnector metadataConnector(ExternalDatabaseConfig config) {
+        BaseDBConnector c = metadata.computeIfAbsent(config.id(), id -> newConnector(config));
+        synchronized (c) {
+            c.connect();
+        }
+        return c;
+    }
+
+    /** Forgets the metadata connection of a config, e.g. before a refresh after an error. */
+    public void disconnect(ExternalDatabaseConfig config) {
+        BaseDBConnector c = metadata.remove(config.id());
+        if (c != null) {
+            c.disconnect();
+        }
+    }
+
+    /** A session for one editor tab; it connects on its first statement. */
+    public QuerySession newSession(ExternalDatabaseConfig config) {
+        return new QuerySession(() -> newConnector(config), tempDir, QuerySession.DEFAULT_ROWS_IN_MEMORY);
+    }
+
+    @Override
+    public void close() {
+        metadata.values().forEach(c -> {
+            try {
+                c.disconnect();
+            } catch (RuntimeException e) {
+                LOG.debug("Disconnect failed: {}", e.getMessage());
+            }
+        });
+        metadata.clear();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.sextant.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.sextant.config.ConnectionKind;
+import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.schema.Table;
+import dev.sextant.ui.editor.QueryTab;
+import dev.sextant.ui.editor.QueryTabModel;
+import dev.sextant.ui.explorer.SchemaTree;
+import dev.sextant.ui.task.BackgroundTask;
+import dev.sextant.ui.task.TaskExecutor;
+import java.util.List;
+import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The main window's content: connections and the schema tree on the left, editor tabs on the right,
+ * a status bar below. Shortcuts: Ctrl+T new query tab, Ctrl+W close tab, F5 refresh the tree.
+ */
+public final class MainWindow extends BorderPane {
+
+    static final KeyCombination NEW_QUERY = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination CLOSE_TAB = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+
+    private final UiContext context;
+    private final TaskExecutor executor;
+    private final ListView<ExternalDatabaseConfig> connections = new ListView<>();
+    private final SchemaTree tree;
+    private final TabPane tabs = new TabPane();
+    private final Label status = new Label("Starting…");
+    private final ProgressBar progress = new ProgressBar();
+    private int tabCounter;
+
+    public MainWindow(UiContext context, TaskExecutor executor) {
+        this.context = context;
+        this.executor = executor;
+        this.tree = new SchemaTree(context.workspace(), executor, this::openTable);
+        getStyleClass().add("main-window");
+
+        connections.setId("connection-list");
+        connections.setCellFactory(list -> new ConnectionCell());
+        connections.setPlaceholder(new Label("No connections yet"));
+        connections.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> tree.showConnection(selected));
+        connections.setPrefHeight(160);
+
+        VBox left = new VBox(section("Connections", Feather.DATABASE), connections, section("Schema", Feather.LAYERS), tree);
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        left.getStyleClass().add("side-panel");
+        left.setMinWidth(220);
+
+        tabs.setId("editor-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        Label hint = new Label("Double-click a table to query it, or press Ctrl+T for a new query.", Icons.of(Feather.COMPASS));
+        hint.getStyleClass().add("empty-hint");
+        StackPane center = new StackPane(hint, tabs);
+        tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+
+        SplitPane split = new SplitPane(left, center);
+        split.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(left, false);
+
+        setTop(toolbar());
+        setCenter(split);
+        setBottom(statusBar());
+        setOnKeyPressed(e -> {
+            if (NEW_QUERY.match(e)) {
+                newQuery();
+                e.consume();
+            } else if (CLOSE_TAB.match(e)) {
+                closeCurrentTab();
+                e.consume();
+            } else if (REFRESH.match(e)) {
+                tree.refresh();
+                e.consume();
+            }
+        });
+    }
+
+    private static Label section(String title, Feather icon) {
+        Label label = new Label(title.toUpperCase(java.util.Locale.ROOT), Icons.of(icon));
+        label.getStyleClass().add("section-title");
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    private ToolBar toolbar() {
+        Button newQuery = new Button("New query", Icons.of(Feather.PLUS_SQUARE));
+        newQuery.setId("new-query");
+        newQuery.setTooltip(new Tooltip("Open a query tab on the selected connection (Ctrl+T)"));
+        newQuery.setOnAction(e -> newQuery());
+        newQuery.disableProperty().bind(connections.getSelectionModel().selectedItemProperty().isNull());
+
+        Button refresh = new Button("Refresh", Icons.of(Feather.REFRESH_CW));
+        refresh.setId("refresh-tree");
+        refresh.setTooltip(new Tooltip("Read the schema again (F5)"));
+        refresh.setOnAction(e -> tree.refresh());
+
+        ToggleButton dark = new ToggleButton(null, Icons.of(Feather.MOON));
+        dark.setId("dark-mode");
+        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.selectedProperty().addListener((obs, was, on) -> Application.setUserAgentStylesheet(
+                on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+
+        Label brand = new Label("Sextant", Icons.of(Feather.COMPASS));
+        brand.getStyleClass().add("brand");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(brand, newQuery, refresh, spacer, dark);
+    }
+
+    private HBox statusBar() {
+        status.setId("app-status");
+        progress.setPrefWidth(160);
+        progress.setVisible(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label version = new Label("Sextant " + context.version());
+        version.getStyleClass().add("text-muted");
+        HBox bar = new HBox(8, status, progress, spacer, version);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Runs the start-up work in the background, then lists the connections and opens the first. */
+    public void start() {
+        progress.setVisible(true);
+        progress.setProgress(-1);
+        BackgroundTask.wrap(context.startup()::run)
+                .onProgress((fraction, message) -> {
+                    progress.setProgress(fraction);
+                    status.setText(message);
+                })
+                .onSuccess(this::showConnections)
+                .onFailure(e -> {
+                    progress.setVisible(false);
+                    status.setText("Start-up failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                })
+                .executeWith(executor);
+    }
+
+    private void showConnections(List<ExternalDatabaseConfig> configs) {
+        progress.setVisible(false);
+        connections.getItems().setAll(configs);
+        status.setText(configs.size() + (configs.size() == 1 ? " connection" : " connections"));
+        if (!configs.isEmpty()) {
+            connections.getSelectionModel().select(0);
+        }
+    }
+
+    /** A query tab on the selected connection. */
+    public QueryTab newQuery() {
+        ExternalDatabaseConfig config = connections.getSelectionModel().getSelectedItem();
+        return config == null ? null : openTab(config, "", false);
+    }
+
+    private void openTable(ExternalDatabaseConfig config, Table table) {
+        String sql = "SELECT * FROM " + context.workspace().dialect(config).qualify(table.schema(), table.name());
+        openTab(config, sql, true);
+    }
+
+    private QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow) {
+        QueryTabModel model = new QueryTabModel(context.workspace().newSession(config), executor);
+        QueryTab tab = new QueryTab(config.name() + " · query " + (++tabCounter), config, model, sql);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        tab.focusEditor();
+        if (runNow) {
+            tab.model().run(sql, 0);
+        }
+        return tab;
+    }
+
+    private void closeCurrentTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null) {
+            tabs.getTabs().remove(tab);
+            if (tab.getOnClosed() != null) {
+                tab.getOnClosed().handle(null);
+            }
+        }
+    }
+
+    /** Closes every tab's session; called when the window closes. */
+    public void closeAll() {
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            if (tab instanceof QueryTab q) {
+                q.model().close();
+            }
+        }
+        tabs.getTabs().clear();
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public SchemaTree tree() {
+        return tree;
+    }
+
+    public ListView<ExternalDatabaseConfig> connections() {
+        return connections;
+    }
+
+    /** A connection row: icon, name, type, and a badge for the connection's kind. */
+    private static final class ConnectionCell extends ListCell<ExternalDatabaseConfig> {
+        @Override
+        protected void updateItem(ExternalDatabaseConfig config, boolean empty) {
+            super.updateItem(config, empty);
+            if (empty || config == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(config.name());
+            name.getStyleClass().add("node-name");
+            Label type = new Label(config.type());
+            type.getStyleClass().add("node-detail");
+            HBox box = new HBox(6, Icons.of(Feather.DATABASE), name, type);
+            box.setAlignment(Pos.CENTER_LEFT);
+            if (config.kind() != ConnectionKind.DEVELOPMENT) {
+                Label badge = new Label(config.kind().label());
+                badge.getStyleClass().addAll("kind-badge", "kind-" + config.kind().name().toLowerCase(java.util.Locale.ROOT));
+                box.getChildren().add(badge);
+            }
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

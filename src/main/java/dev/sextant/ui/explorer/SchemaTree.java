@@ -1,0 +1,273 @@
+package dev.sextant.ui.explorer;
+
+import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.connector.SqlDialect;
+import dev.sextant.query.Workspace;
+import dev.sextant.schema.Column;
+import dev.sextant.schema.ForeignKey;
+import dev.sextant.schema.Index;
+import dev.sextant.schema.ObjectKind;
+import dev.sextant.schema.Routine;
+import dev.sextant.schema.Schema;
+import dev.sextant.schema.SchemaRef;
+import dev.sextant.schema.Sequence;
+import dev.sextant.schema.Table;
+import dev.sextant.ui.Icons;
+import dev.sextant.ui.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The schema tree of the selected connection: schemas, then folders of tables, views, sequences and
+ * routines, then columns with their types and key markers. Every level that needs the database is
+ * loaded in the background when first expanded.
+ */
+public final class SchemaTree extends TreeView<ExplorerNode> {
+
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+    private final BiConsumer<ExternalDatabaseConfig, Table> openTable;
+    private ExternalDatabaseConfig connection;
+
+    /**
+     * @param openTable called on the JavaFX thread when the user opens a table or view (double-click or Enter)
+     */
+    public SchemaTree(Workspace workspace, TaskExecutor executor, BiConsumer<ExternalDatabaseConfig, Table> openTable) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.openTable = openTable;
+        setId("schema-tree");
+        getStyleClass().add("schema-tree");
+        setShowRoot(true);
+        setCellFactory(tree -> new NodeCell());
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                activate(getSelectionModel().getSelectedItem());
+            }
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                activate(getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    /** Shows the tree of a connection (or nothing), starting to load its schemas. */
+    public void showConnection(ExternalDatabaseConfig config) {
+        this.connection = config;
+        if (config == null) {
+            setRoot(null);
+            return;
+        }
+        LazyTreeItem root = new LazyTreeItem(new ExplorerNode(ExplorerNode.Role.CONNECTION, ObjectKind.CATALOG,
+                config.name(), config.type(), config), () -> schemaItems(config), executor);
+        setRoot(root);
+        root.setExpanded(true);
+    }
+
+    /** Reloads the whole tree from the database, dropping what was loaded. */
+    public void refresh() {
+        ExternalDatabaseConfig config = connection;
+        if (config != null) {
+            executor.execute(dev.sextant.ui.task.BackgroundTask.wrap(p -> {
+                workspace.disconnect(config);
+                return config;
+            }).onSuccess(this::showConnection));
+        }
+    }
+
+    private List<TreeItem<ExplorerNode>> schemaItems(ExternalDatabaseConfig config) {
+        List<TreeItem<ExplorerNode>> items = new ArrayList<>();
+        for (SchemaRef ref : workspace.listSchemas(config)) {
+            items.add(new LazyTreeItem(new ExplorerNode(ExplorerNode.Role.SCHEMA, ObjectKind.SCHEMA, ref.name(),
+                    ref.comment(), ref), () -> schemaContents(workspace.scanSchema(config, ref)), executor));
+        }
+        return items;
+    }
+
+    /** Folders for each kind of object the schema has; empty kinds are left out. */
+    static List<TreeItem<ExplorerNode>> schemaContents(Schema schema) {
+        List<TreeItem<ExplorerNode>> folders = new ArrayList<>();
+        addFolder(folders, "Tables", schema.tables(), t -> !isViewLike(t.kind()));
+        addFolder(folders, "Views", schema.tables(), t -> isViewLike(t.kind()));
+        if (!schema.sequences().isEmpty()) {
+            TreeItem<ExplorerNode> folder = folder("Sequences", schema.sequences().size());
+            for (Sequence s : schema.sequences()) {
+                folder.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.SEQUENCE,
+                        s.name(), s.dataType(), s)));
+            }
+            folders.add(folder);
+        }
+        if (!schema.routines().isEmpty()) {
+            TreeItem<ExplorerNode> folder = folder("Routines", schema.routines().size());
+            for (Routine r : schema.routines()) {
+                folder.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.ROUTINE,
+                        r.name(), r.returnType(), r)));
+            }
+            folders.add(folder);
+        }
+        return folders;
+    }
+
+    private static boolean isViewLike(ObjectKind kind) {
+        return kind == ObjectKind.VIEW || kind == ObjectKind.MATERIALIZED_VIEW;
+    }
+
+    private static void addFolder(List<TreeItem<ExplorerNode>> folders, String name, List<Table> tables,
+                                  Predicate<Table> filter) {
+        List<Table> chosen = tables.stream().filter(filter).toList();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        TreeItem<ExplorerNode> folder = folder(name, chosen.size());
+        for (Table t : chosen) {
+            folder.getChildren().add(tableItem(t));
+        }
+        folders.add(folder);
+    }
+
+    private static TreeItem<ExplorerNode> folder(String name, int count) {
+        return new TreeItem<>(new ExplorerNode(ExplorerNode.Role.FOLDER, null, name, String.valueOf(count), null));
+    }
+
+    static TreeItem<ExplorerNode> tableItem(Table table) {
+        String detail = table.rowEstimate() >= 0 ? String.format("~%,d rows", table.rowEstimate()) : "";
+        TreeItem<ExplorerNode> item = new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, table.kind(),
+                table.name(), detail, table));
+        for (Column c : table.columns()) {
+            item.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.COLUMN, ObjectKind.COLUMN,
+                    c.name(), columnDetail(table, c), c)));
+        }
+        if (!table.indexes().isEmpty()) {
+            TreeItem<ExplorerNode> indexes = folder("Indexes", table.indexes().size());
+            for (Index i : table.indexes()) {
+                indexes.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.INDEX,
+                        i.name(), (i.unique() ? "unique · " : "") + String.join(", ", i.columns()), i)));
+            }
+            item.getChildren().add(indexes);
+        }
+        if (!table.foreignKeys().isEmpty()) {
+            TreeItem<ExplorerNode> keys = folder("Foreign keys", table.foreignKeys().size());
+            for (ForeignKey fk : table.foreignKeys()) {
+                keys.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.FOREIGN_KEY,
+                        fk.name(), String.join(", ", fk.columns()) + " → " + fk.referencedTable()
+                        + "(" + String.join(", ", fk.referencedColumns()) + ")", fk)));
+            }
+            item.getChildren().add(keys);
+        }
+        return item;
+    }
+
+    /** e.g. "bigint · PK" or "character varying(160) · nullable". */
+    static String columnDetail(Table table, Column c) {
+        StringBuilder sb = new StringBuilder(c.dataType().toLowerCase(java.util.Locale.ROOT));
+        if (table.isPrimaryKeyColumn(c.name())) {
+            sb.append(" · PK");
+        }
+        if (table.isForeignKeyColumn(c.name())) {
+            sb.append(" · FK");
+        }
+        if (!c.nullable() && !table.isPrimaryKeyColumn(c.name())) {
+            sb.append(" · not null");
+        }
+        return sb.toString();
+    }
+
+    private void activate(TreeItem<ExplorerNode> item) {
+        if (item == null) {
+            return;
+        }
+        ExplorerNode node = item.getValue();
+        if (node.role() == ExplorerNode.Role.ERROR && node.payload() instanceof LazyTreeItem parent) {
+            parent.reload();
+        } else if (node.payload() instanceof Table table && connection != null) {
+            openTable.accept(connection, table);
+        }
+    }
+
+    private ContextMenu menuFor(ExplorerNode node) {
+        ContextMenu menu = new ContextMenu();
+        MenuItem copyName = new MenuItem("Copy name", Icons.of(Feather.COPY));
+        copyName.setOnAction(e -> copy(node.label()));
+        menu.getItems().add(copyName);
+        if (node.payload() instanceof Table table && connection != null) {
+            SqlDialect dialect = workspace.dialect(connection);
+            MenuItem copyQualified = new MenuItem("Copy qualified name");
+            copyQualified.setOnAction(e -> copy(dialect.qualify(table.schema(), table.name())));
+            MenuItem open = new MenuItem("Open in a new query tab", Icons.of(Feather.PLAY));
+            open.setOnAction(e -> openTable.accept(connection, table));
+            menu.getItems().addAll(copyQualified, open);
+        }
+        return menu;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** One row: icon (a key for primary-key columns), name, and dimmed detail. */
+    private final class NodeCell extends TreeCell<ExplorerNode> {
+        NodeCell() {
+            setOnContextMenuRequested(e -> {
+                ExplorerNode node = getItem();
+                if (node != null && node.role() != ExplorerNode.Role.LOADING) {
+                    menuFor(node).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(ExplorerNode node, boolean empty) {
+            super.updateItem(node, empty);
+            getStyleClass().removeAll("loading-node", "error-node");
+            if (empty || node == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(null);
+            Label name = new Label(node.label());
+            name.getStyleClass().add("node-name");
+            HBox box = new HBox(6);
+            box.getChildren().add(switch (node.role()) {
+                case FOLDER -> Icons.of(Feather.FOLDER);
+                case LOADING -> Icons.of(Feather.LOADER);
+                case ERROR -> Icons.of(Feather.ALERT_CIRCLE);
+                case EMPTY -> Icons.of(Feather.MINUS);
+                case COLUMN -> getTreeItem().getParent() != null
+                        && getTreeItem().getParent().getValue().payload() instanceof Table t
+                        && t.isPrimaryKeyColumn(node.label()) ? Icons.of(Feather.KEY) : Icons.forKind(ObjectKind.COLUMN);
+                default -> Icons.forKind(node.kind());
+            });
+            box.getChildren().add(name);
+            if (!node.detail().isEmpty()) {
+                Label detail = new Label(node.detail());
+                detail.getStyleClass().add("node-detail");
+                box.getChildren().add(detail);
+            }
+            if (node.role() == ExplorerNode.Role.LOADING) {
+                getStyleClass().add("loading-node");
+            } else if (node.role() == ExplorerNode.Role.ERROR) {
+                getStyleClass().add("error-node");
+            }
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.sextant.ui.results;
+
+import dev.sextant.connector.ColumnInfo;
+import dev.sextant.connector.Nullability;
+import dev.sextant.query.ResultPageView;
+import dev.sextant.ui.Icons;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The rows of one result page. Each header shows the column's name and database type; NULL is drawn
+ * as a dimmed italic {@code NULL} (style class {@code null-value}) so it never looks like the text 'NULL'.
+ */
+public final class ResultGrid extends TableView<Object[]> {
+
+    public static final String NULL_STYLE = "null-value";
+
+    private List<ColumnInfo> shownColumns = List.of();
+
+    public ResultGrid() {
+        getStyleClass().add("result-grid");
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        getSelectionModel().setCellSelectionEnabled(true);
+        setPlaceholder(placeholder("Run a statement to see its rows here."));
+    }
+
+    /** Shows a page; the columns are rebuilt only when the result's columns change. */
+    public void show(ResultPageView page) {
+        if (page == null) {
+            getItems().clear();
+            getColumns().clear();
+            shownColumns = List.of();
+            setPlaceholder(placeholder("The statement returned no rows."));
+            return;
+        }
+        if (!page.columns().equals(shownColumns)) {
+            shownColumns = page.columns();
+            getColumns().setAll(buildColumns(page));
+        }
+        rowNumberColumn().setUserData(page.firstRow());
+        setItems(FXCollections.observableArrayList(page.rows()));
+        setPlaceholder(placeholder("No rows."));
+        scrollTo(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableColumn<Object[], Object> rowNumberColumn() {
+        return (TableColumn<Object[], Object>) getColumns().get(0);
+    }
+
+    private List<TableColumn<Object[], Object>> buildColumns(ResultPageView page) {
+        TableColumn<Object[], Object> number = new TableColumn<>("#");
+        number.getStyleClass().add("row-number");
+        number.setSortable(false);
+        number.setReorderable(false);
+        number.setPrefWidth(64);
+        number.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                long first = col.getUserData() instanceof Long l ? l : 0L;
+                setText(empty || getIndex() < 0 ? null : String.format("%,d", first + getIndex() + 1));
+            }
+        });
+        List<TableColumn<Object[], Object>> columns = new java.util.ArrayList<>();
+        columns.add(number);
+        for (int i = 0; i < page.columns().size(); i++) {
+            columns.add(valueColumn(page.columns().get(i), i));
+        }
+        return columns;
+    }
+
+    private static TableColumn<Object[], Object> valueColumn(ColumnInfo info, int index) {
+        TableColumn<Object[], Object> col = new TableColumn<>();
+        Label name = new Label(info.name());
+        name.getStyleClass().add("column-name");
+        Label type = new Label(info.databaseType().toLowerCase(java.util.Locale.ROOT));
+        type.getStyleClass().add("column-type");
+        VBox header = new VBox(name, type);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Tooltip.install(header, new Tooltip(info.name() + " : " + info.databaseType()
+                + (info.nullability() == Nullability.NOT_NULL ? " NOT NULL" : "")));
+        col.setGraphic(header);
+        col.setId("col-" + info.name());
+        col.setSortable(false);
+        col.setPrefWidth(Math.max(90, Math.min(320, 24 + 8 * Math.max(info.name().length(), 10))));
+        col.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()[index]));
+        boolean numeric = info.kind().isNumeric();
+        col.setCellFactory(c -> new ValueCell(numeric));
+        return col;
+    }
+
+    private static Label placeholder(String text) {
+        Label label = new Label(text, Icons.of(Feather.INFO));
+        label.getStyleClass().add("grid-placeholder");
+        return label;
+    }
+
+    /** A value cell: formatted text, NULL styled apart, numbers right-aligned. */
+    static final class ValueCell extends TableCell<Object[], Object> {
+        private final boolean numeric;
+
+        ValueCell(boolean numeric) {
+            this.numeric = numeric;
+            if (numeric) {
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove(NULL_STYLE);
+            if (empty) {
+                setText(null);
+                return;
+            }
+            if (item == null) {
+                getStyleClass().add(NULL_STYLE);
+            }
+            setText(ValueFormat.format(item));
+        }
+    }
+}
