@@ -60,8 +60,14 @@ public record DatabaseSchema(String productName, String productVersion, List<Sch
                 add(hits, needle, ObjectKind.SEQUENCE, catalog, s.name(), "", q.name());
             }
         }
-        hits.sort((a, b) -> Boolean.compare(!a.name().equalsIgnoreCase(needle), !b.name().equalsIgnoreCase(needle)));
+        hits.sort((a, b) -> Boolean.compare(!isExact(a, needle), !isExact(b, needle)));
         return hits;
+    }
+
+    /** Whether the object's own name (the last part of a nested column's path) is the search text. */
+    private static boolean isExact(SchemaMatch match, String needle) {
+        String name = match.name();
+        return name.substring(name.lastIndexOf('.') + 1).equalsIgnoreCase(needle);
     }
 
     private static void addColumns(List<SchemaMatch> hits, String needle, String catalog, String schema,
