@@ -66,7 +66,7 @@ public final class MainWindow extends BorderPane {
         connections.setCellFactory(list -> new ConnectionCell());
         connections.setPlaceholder(new Label("No connections yet"));
         connections.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> tree.showConnection(selected));
-        connections.setPrefHeight(160);
+        connections.setPrefHeight(120);
 
         VBox left = new VBox(section("Connections", Feather.DATABASE), connections, section("Schema", Feather.LAYERS), tree);
         VBox.setVgrow(tree, Priority.ALWAYS);

@@ -30,7 +30,6 @@ public final class SextantApplication extends Application {
     @Override
     public void start(Stage stage) {
         UiContext context = Objects.requireNonNull(pending, "launch(UiContext) was not called");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
         window = new MainWindow(context, executor);
         stage.setScene(createScene(window));
@@ -44,8 +43,9 @@ public final class SextantApplication extends Application {
         window.start();
     }
 
-    /** The scene with Sextant's stylesheet, at a size that suits a laptop screen. */
+    /** The scene with the light theme and Sextant's stylesheet, at a size that suits a laptop screen. */
     public static Scene createScene(MainWindow window) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("sextant.css")).toExternalForm());
         return scene;

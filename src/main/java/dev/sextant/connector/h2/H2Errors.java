@@ -15,6 +15,7 @@ final class H2Errors implements SqlErrorTranslator {
 
     private static final Pattern CODE_SUFFIX = Pattern.compile("\\s*\\[\\d+-\\d+]\\s*$");
     private static final String MARKER = "[*]";
+    private static final Pattern ESCAPED = Pattern.compile("\\\\([0-9a-fA-F]{4})");
     private static final int MAX_MESSAGE = 600;
 
     @Override
@@ -51,11 +52,22 @@ final class H2Errors implements SqlErrorTranslator {
         if (tail >= 0) {
             msg = msg.substring(0, tail);
         }
-        msg = CODE_SUFFIX.matcher(msg).replaceFirst("").trim();
+        msg = unescape(CODE_SUFFIX.matcher(msg).replaceFirst("").trim());
         if (msg.length() > MAX_MESSAGE) {
             msg = msg.substring(0, MAX_MESSAGE) + "…";
         }
         return msg;
+    }
+
+    /** H2 writes control characters of the statement as {@code \\000a} in its messages. */
+    static String unescape(String text) {
+        Matcher m = ESCAPED.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /**
@@ -92,7 +104,7 @@ final class H2Errors implements SqlErrorTranslator {
         if (open < 0) {
             return null;
         }
-        String before = raw.substring(open + 1, marker).replace("\"\"", "\"");
+        String before = unescape(raw.substring(open + 1, marker)).replace("\"\"", "\"");
         int at = sql.indexOf(before);
         if (at >= 0 && sql.indexOf(before, at + 1) < 0) {
             return Math.min(at + before.length(), sql.length());

@@ -123,9 +123,9 @@ public final class QueryTab extends Tab {
 
     private ToolBar toolbar(ExternalDatabaseConfig connection) {
         Button run = new Button("Run", Icons.of(Feather.PLAY));
+        run.getGraphic().getStyleClass().add("run-icon");
         run.setId("run-button");
         run.setTooltip(new Tooltip("Run the selection, or the whole text (Ctrl+Enter)"));
-        run.getStyleClass().add("accent");
         run.setOnAction(e -> runFromEditor());
         run.disableProperty().bind(model.runningProperty());
 

@@ -44,11 +44,9 @@ public final class QueryTabModel {
     private final ObjectProperty<ResultPageView> page = new SimpleObjectProperty<>();
     private final ObjectProperty<Failure> failure = new SimpleObjectProperty<>();
     private final IntegerProperty pageSize = new SimpleIntegerProperty(DEFAULT_PAGE_SIZE);
-    private final StringProperty resultSummary = new SimpleStringProperty("");
 
     private TaskHandle current;
     private long startedNanos;
-    private Duration lastElapsed = Duration.ZERO;
 
     public QueryTabModel(QuerySession session, TaskExecutor executor) {
         this.session = session;
@@ -138,7 +136,6 @@ public final class QueryTabModel {
 
     private void showExecution(ExecutionResult result) {
         running.set(false);
-        lastElapsed = result.elapsed();
         if (result.hasRows()) {
             page.set(result.firstPage());
             status.set(summary(result.firstPage(), result.elapsed()));
@@ -212,14 +209,6 @@ public final class QueryTabModel {
 
     public IntegerProperty pageSizeProperty() {
         return pageSize;
-    }
-
-    public ReadOnlyStringProperty resultSummaryProperty() {
-        return resultSummary;
-    }
-
-    public Duration lastElapsed() {
-        return lastElapsed;
     }
 
     /** Ends the session (and its connection) in the background when the tab closes. */

@@ -24,6 +24,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -94,7 +95,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         List<TreeItem<ExplorerNode>> items = new ArrayList<>();
         for (SchemaRef ref : workspace.listSchemas(config)) {
             items.add(new LazyTreeItem(new ExplorerNode(ExplorerNode.Role.SCHEMA, ObjectKind.SCHEMA, ref.name(),
-                    ref.comment(), ref), () -> schemaContents(workspace.scanSchema(config, ref)), executor));
+                    "", ref), () -> schemaContents(workspace.scanSchema(config, ref)), executor));
         }
         return items;
     }
@@ -240,6 +241,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
             if (empty || node == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             setText(null);
@@ -268,6 +270,23 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
                 getStyleClass().add("error-node");
             }
             setGraphic(box);
+            String comment = comment(node.payload());
+            setTooltip(comment.isEmpty() ? null : new Tooltip(comment));
+        }
+
+        private static String comment(Object payload) {
+            if (payload instanceof Table t) {
+                return t.comment();
+            } else if (payload instanceof SchemaRef r) {
+                return r.comment();
+            } else if (payload instanceof Column c) {
+                return c.comment();
+            } else if (payload instanceof Sequence q) {
+                return q.comment();
+            } else if (payload instanceof Routine r) {
+                return r.comment();
+            }
+            return "";
         }
     }
 }

@@ -23,11 +23,14 @@ import org.kordamp.ikonli.feather.Feather;
 public final class ResultGrid extends TableView<Object[]> {
 
     public static final String NULL_STYLE = "null-value";
+    private static final int MAX_COLUMN_CHARS = 48;
+    private static final double CHAR_WIDTH = 7.6;
+    private static final double HEADER_CHAR_WIDTH = 11;
 
     private List<ColumnInfo> shownColumns = List.of();
 
     public ResultGrid() {
-        getStyleClass().add("result-grid");
+        getStyleClass().addAll("result-grid", atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.BORDERED);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getSelectionModel().setCellSelectionEnabled(true);
         setPlaceholder(placeholder("Run a statement to see its rows here."));
@@ -74,12 +77,24 @@ public final class ResultGrid extends TableView<Object[]> {
         List<TableColumn<Object[], Object>> columns = new java.util.ArrayList<>();
         columns.add(number);
         for (int i = 0; i < page.columns().size(); i++) {
-            columns.add(valueColumn(page.columns().get(i), i));
+            columns.add(valueColumn(page.columns().get(i), i, widestValue(page, i)));
         }
         return columns;
     }
 
-    private static TableColumn<Object[], Object> valueColumn(ColumnInfo info, int index) {
+    /** Characters of the widest value in the first page, so columns open wide enough for their data. */
+    private static int widestValue(ResultPageView page, int index) {
+        int widest = 4;
+        for (Object[] row : page.rows()) {
+            widest = Math.max(widest, ValueFormat.format(row[index]).length());
+            if (widest >= MAX_COLUMN_CHARS) {
+                return MAX_COLUMN_CHARS;
+            }
+        }
+        return widest;
+    }
+
+    private static TableColumn<Object[], Object> valueColumn(ColumnInfo info, int index, int valueChars) {
         TableColumn<Object[], Object> col = new TableColumn<>();
         Label name = new Label(info.name());
         name.getStyleClass().add("column-name");
@@ -92,7 +107,9 @@ public final class ResultGrid extends TableView<Object[]> {
         col.setGraphic(header);
         col.setId("col-" + info.name());
         col.setSortable(false);
-        col.setPrefWidth(Math.max(90, Math.min(320, 24 + 8 * Math.max(info.name().length(), 10))));
+        double valueWidth = Math.min(MAX_COLUMN_CHARS, valueChars) * CHAR_WIDTH;
+        double headerWidth = Math.max(info.name().length() * HEADER_CHAR_WIDTH, Math.min(info.databaseType().length(), 14) * CHAR_WIDTH);
+        col.setPrefWidth(Math.max(valueWidth, headerWidth) + 28);
         col.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()[index]));
         boolean numeric = info.kind().isNumeric();
         col.setCellFactory(c -> new ValueCell(numeric));

@@ -203,6 +203,17 @@ class H2ConnectorTest {
     }
 
     @Test
+    void aPositionInAMultiLineStatementIsAnOffsetIntoTheOriginalText() {
+        String sql = "SELECT ID,\n\tNAME\nFROM PEOPLE\nWHER ID = 1";
+
+        assertThatThrownBy(() -> connector.executeSqlStatement(sql, null, null))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.position()).contains(sql.indexOf("ID = 1"));
+                    assertThat(e.getMessage()).doesNotContain("\\000a").contains("\nFROM PEOPLE");
+                });
+    }
+
+    @Test
     void anUnknownColumnPointsAtTheColumn() {
         String sql = "SELECT ID,\n       SHOE_SIZE FROM PEOPLE";
 

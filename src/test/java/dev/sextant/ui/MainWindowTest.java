@@ -1,0 +1,280 @@
+package dev.sextant.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sextant.app.AppPaths;
+import dev.sextant.app.SampleDatabase;
+import dev.sextant.config.InMemoryConfigRepository;
+import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.query.ResultPageView;
+import dev.sextant.query.Workspace;
+import dev.sextant.secret.SecretResolver;
+import dev.sextant.testing.FxWatchdog;
+import dev.sextant.testing.Snapshots;
+import dev.sextant.testing.TestSample;
+import dev.sextant.ui.editor.QueryTab;
+import dev.sextant.ui.explorer.ExplorerNode;
+import dev.sextant.ui.results.ResultGrid;
+import dev.sextant.ui.task.FxTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window on the built-in sample, driven like a user would, rendered headless by Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path dir;
+    private static int run;
+
+    private MainWindow window;
+    private Workspace workspace;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        AppPaths paths = TestSample.homeWithSample(dir.resolve("run" + (++run)));
+        ConnectorRegistry registry = ConnectorRegistry.loadInstalled();
+        SampleDatabase sample = new SampleDatabase(paths, registry);
+        workspace = new Workspace(registry, new InMemoryConfigRepository(), SecretResolver.environmentOnly(), paths.temp());
+        executor = new FxTaskExecutor();
+        window = new MainWindow(new UiContext(workspace, progress -> {
+            sample.ensureCreated(progress);
+            return List.of(sample.connection());
+        }, "test"), executor);
+        stage.setScene(SextantApplication.createScene(window));
+        stage.show();
+        window.start();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(window::closeAll);
+        workspace.close();
+        executor.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    private static TreeCell<?> treeCell(FxRobot robot, String label) throws TimeoutException {
+        waitUntil(() -> findTreeCell(robot, label) != null);
+        return findTreeCell(robot, label);
+    }
+
+    private static TreeCell<?> findTreeCell(FxRobot robot, String label) {
+        Set<Node> cells = robot.lookup(".tree-cell").queryAll();
+        for (Node n : cells) {
+            TreeCell<?> cell = (TreeCell<?>) n;
+            if (cell.getItem() instanceof ExplorerNode node && node.label().equals(label) && cell.isVisible()) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    private static void expand(FxRobot robot, String label) throws TimeoutException {
+        TreeCell<?> cell = treeCell(robot, label);
+        robot.clickOn(cell);
+        var item = cell.getTreeItem();
+        robot.type(KeyCode.RIGHT); // the keyboard way to open a tree node
+        waitUntil(() -> item.isExpanded() && item.getChildren().stream()
+                .noneMatch(c -> ((ExplorerNode) c.getValue()).role() == ExplorerNode.Role.LOADING));
+    }
+
+    private QueryTab currentTab() {
+        return (QueryTab) window.tabs().getSelectionModel().getSelectedItem();
+    }
+
+    private ResultPageView page() {
+        return currentTab().model().pageProperty().get();
+    }
+
+    private void waitForIdle(QueryTab tab) throws TimeoutException {
+        waitUntil(() -> !tab.model().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String statusOf(FxRobot robot) {
+        return robot.lookup("#query-status").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void expandsTheSampleTreeDownToAColumnWithItsTypeAndKeyMarker(FxRobot robot) throws Exception {
+        expand(robot, "PUBLIC");
+        expand(robot, "Tables");
+        expand(robot, "CUSTOMERS");
+
+        TreeCell<?> id = treeCell(robot, "ID");
+        ExplorerNode column = (ExplorerNode) id.getItem();
+        assertThat(column.role()).isEqualTo(ExplorerNode.Role.COLUMN);
+        assertThat(column.detail()).isEqualTo("bigint · PK");
+        ExplorerNode region = (ExplorerNode) treeCell(robot, "REGION_ID").getItem();
+        assertThat(region.detail()).isEqualTo("integer · FK · not null");
+        Set<Node> cells = robot.lookup(".tree-cell").queryAll();
+        assertThat(cells).noneMatch(n -> n.getStyleClass().contains("error-node"));
+        robot.interact(() -> Snapshots.save(window.getScene(), "tree-expanded"));
+    }
+
+    @Test
+    void doubleClickingATableRunsItsQueryAndPagesForwardAndBack(FxRobot robot) throws Exception {
+        expand(robot, "PUBLIC");
+        expand(robot, "Tables");
+        robot.doubleClickOn(treeCell(robot, "ORDERS"));
+
+        waitUntil(() -> window.tabs().getTabs().size() == 1 && page() != null);
+        QueryTab tab = currentTab();
+        waitForIdle(tab);
+        assertThat(tab.editor().getText()).isEqualTo("SELECT * FROM PUBLIC.ORDERS");
+        assertThat(page().rows()).hasSize(200);
+        assertThat(statusOf(robot)).startsWith("Rows 1–200 · more rows remain");
+        ResultGrid grid = tab.grid();
+        assertThat(grid.getItems()).hasSize(200);
+        assertThat(grid.getColumns()).hasSize(8); // row number and the seven columns of ORDERS
+        robot.interact(() -> Snapshots.save(window.getScene(), "query-result-page-1"));
+
+        robot.clickOn("#next-page");
+        waitForIdle(tab);
+        assertThat(page().firstRow()).isEqualTo(200);
+        assertThat(statusOf(robot)).startsWith("Rows 201–400 · more rows remain");
+        assertThat(grid.getItems().get(0)[0]).isEqualTo(201L);
+
+        robot.clickOn("#previous-page");
+        waitForIdle(tab);
+        assertThat(page().firstRow()).isZero();
+        assertThat(statusOf(robot)).startsWith("Rows 1–200");
+        assertThat(grid.getItems().get(0)[0]).isEqualTo(1L);
+    }
+
+    @Test
+    void nullIsShownApartFromTheTextNull(FxRobot robot) throws Exception {
+        QueryTab tab = openQuery(robot, "SELECT ID, NOTES FROM CUSTOMERS WHERE ID IN (1, 43) ORDER BY ID");
+        waitForIdle(tab);
+
+        List<TableCell<?, ?>> notes = robot.lookup(".result-grid .table-cell").queryAll().stream()
+                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && "col-NOTES".equals(c.getTableColumn().getId()) && !c.isEmpty())
+                .sorted(java.util.Comparator.comparingInt(TableCell::getIndex))
+                .toList();
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0).getText()).isEqualTo("NULL");
+        assertThat(notes.get(0).getStyleClass()).contains(ResultGrid.NULL_STYLE);
+        assertThat(notes.get(1).getText()).isEqualTo("NULL");
+        assertThat(notes.get(1).getStyleClass()).doesNotContain(ResultGrid.NULL_STYLE);
+    }
+
+    @Test
+    void badSqlShowsTheDatabaseMessageAndMarksThePosition(FxRobot robot) throws Exception {
+        String sql = "SELECT ID, FULL_NAME\nFROM CUSTOMERS\nWHER ID = 1";
+        QueryTab tab = openQuery(robot, sql);
+        waitForIdle(tab);
+
+        Label message = robot.lookup("#error-message").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).startsWith("Syntax error in SQL statement");
+        int marked = sql.indexOf("ID = 1");
+        assertThat(tab.editor().getStyleOfChar(marked)).contains("error-mark");
+        assertThat(tab.editor().getStyleOfChar(0)).doesNotContain("error-mark");
+        assertThat(tab.editor().getCaretPosition()).isEqualTo(marked);
+        assertThat(statusOf(robot)).startsWith("SQL error after");
+        robot.interact(() -> Snapshots.save(window.getScene(), "query-error"));
+
+        // editing clears the mark, and a good statement replaces the error with rows
+        robot.interact(() -> tab.editor().insertText(0, "-- fixed\n"));
+        assertThat(tab.editor().getStyleOfChar(marked + "-- fixed\n".length())).doesNotContain("error-mark");
+        robot.interact(() -> tab.editor().replaceText("SELECT * FROM REGIONS"));
+        robot.clickOn("#run-button");
+        waitForIdle(tab);
+        assertThat(message.getScene() == null || !message.getParent().isVisible()).isTrue();
+        assertThat(page().rows()).hasSize(12);
+        assertThat(statusOf(robot)).startsWith("Rows 1–12 of 12");
+    }
+
+    @Test
+    void cancelStopsALongQueryAndSaysSo(FxRobot robot) throws Exception {
+        QueryTab tab = openQuery(robot, "SELECT SUM(A.QUANTITY * B.QUANTITY) FROM ORDER_ITEMS A, ORDER_ITEMS B");
+        waitUntil(() -> tab.model().runningProperty().get());
+        Thread.sleep(300);
+        assertThat(statusOf(robot)).startsWith("Running…");
+
+        robot.clickOn("#cancel-button");
+        waitForIdle(tab);
+
+        assertThat(statusOf(robot)).startsWith("Cancelled after");
+        assertThat(tab.model().failure()).hasValueSatisfying(f -> assertThat(f.title()).isEqualTo("Cancelled"));
+    }
+
+    @Test
+    void pagingThroughAHundredThousandRowsNeverStallsTheFxThread(FxRobot robot) throws Exception {
+        QueryTab tab = openQuery(robot, "SELECT * FROM ORDER_ITEMS");
+        waitForIdle(tab);
+        robot.interact(() -> tab.model().changePageSize(1000));
+        waitForIdle(tab);
+
+        try (FxWatchdog watchdog = FxWatchdog.start()) {
+            int pages = 1;
+            while (page().hasNextPage()) {
+                robot.interact(() -> tab.model().nextPage());
+                waitForIdle(tab);
+                pages++;
+            }
+            for (int i = 0; i < 20; i++) {
+                robot.interact(() -> tab.model().previousPage());
+                waitForIdle(tab);
+            }
+            assertThat(pages).isEqualTo(120);
+            assertThat(page().firstRow()).isEqualTo(99_000);
+            assertThat(statusOf(robot)).startsWith("Rows 99,001–100,000 of 120,000");
+            assertThat(watchdog.probes()).isGreaterThan(50);
+            assertThat(watchdog.maxStallMillis()).as("longest FX thread stall in ms").isLessThan(100);
+        }
+    }
+
+    @Test
+    void ctrlTOpensAQueryTabAndCtrlEnterRunsIt(FxRobot robot) throws Exception {
+        waitUntil(() -> !window.connections().getItems().isEmpty());
+        robot.clickOn("#connection-list");
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        waitUntil(() -> window.tabs().getTabs().size() == 1);
+        QueryTab tab = currentTab();
+        robot.clickOn("#sql-editor");
+        robot.write("SELECT NAME FROM REGIONS ORDER BY ID");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> page() != null);
+        waitForIdle(tab);
+
+        assertThat(page().rows().get(0)[0]).isEqualTo("Nordics");
+    }
+
+    private QueryTab openQuery(FxRobot robot, String sql) throws TimeoutException {
+        waitUntil(() -> !window.connections().getItems().isEmpty());
+        QueryTab tab = robot.interact(() -> window.newQuery()) == null ? null : currentTab();
+        robot.interact(() -> {
+            currentTab().editor().replaceText(sql);
+            currentTab().editor().requestFocus();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> currentTab().model().runningProperty().get() || currentTab().model().pageProperty().get() != null
+                || currentTab().model().failure().isPresent());
+        return tab == null ? currentTab() : tab;
+    }
+}
