@@ -34,10 +34,18 @@ public final class QuerySession implements AutoCloseable {
     private RowStore rows;
     private List<ColumnInfo> columns = List.of();
 
+    private final Runnable onClose;
+
     public QuerySession(Supplier<BaseDBConnector> connectorFactory, Path spillDir, int rowsInMemory) {
+        this(connectorFactory, spillDir, rowsInMemory, () -> { });
+    }
+
+    /** @param onClose run once the session has closed, e.g. to forget it */
+    public QuerySession(Supplier<BaseDBConnector> connectorFactory, Path spillDir, int rowsInMemory, Runnable onClose) {
         this.connectorFactory = connectorFactory;
         this.spillDir = spillDir;
         this.rowsInMemory = rowsInMemory;
+        this.onClose = onClose;
     }
 
     /**
@@ -159,5 +167,6 @@ public final class QuerySession implements AutoCloseable {
                 c.disconnect();
             }
         }
+        onClose.run();
     }
 }

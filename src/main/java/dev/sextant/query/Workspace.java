@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class Workspace implements AutoCloseable {
     private final SecretResolver secrets;
     private final Path tempDir;
     private final Map<String, BaseDBConnector> metadata = new ConcurrentHashMap<>();
+    private final Set<QuerySession> sessions = ConcurrentHashMap.newKeySet();
 
     public Workspace(ConnectorRegistry registry, ConfigRepository configs, SecretResolver secrets, Path tempDir) {
         this.registry = registry;
@@ -101,11 +103,17 @@ public final class Workspace implements AutoCloseable {
 
     /** A session for one editor tab; it connects on its first statement. */
     public QuerySession newSession(ExternalDatabaseConfig config) {
-        return new QuerySession(() -> newConnector(config), tempDir, QuerySession.DEFAULT_ROWS_IN_MEMORY);
+        QuerySession[] created = new QuerySession[1];
+        created[0] = new QuerySession(() -> newConnector(config), tempDir, QuerySession.DEFAULT_ROWS_IN_MEMORY,
+                () -> sessions.remove(created[0]));
+        sessions.add(created[0]);
+        return created[0];
     }
 
+    /** Closes every open session and metadata connection; run when the application exits. */
     @Override
     public void close() {
+        List.copyOf(sessions).forEach(QuerySession::close);
         metadata.values().forEach(c -> {
             try {
                 c.disconnect();

@@ -87,16 +87,12 @@ public final class MainWindow extends BorderPane {
         setTop(toolbar());
         setCenter(split);
         setBottom(statusBar());
-        setOnKeyPressed(e -> {
-            if (NEW_QUERY.match(e)) {
-                newQuery();
-                e.consume();
-            } else if (CLOSE_TAB.match(e)) {
-                closeCurrentTab();
-                e.consume();
-            } else if (REFRESH.match(e)) {
-                tree.refresh();
-                e.consume();
+        // Accelerators work wherever the focus is, the editor included.
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(NEW_QUERY, this::newQuery);
+                scene.getAccelerators().put(CLOSE_TAB, this::closeCurrentTab);
+                scene.getAccelerators().put(REFRESH, tree::refresh);
             }
         });
     }

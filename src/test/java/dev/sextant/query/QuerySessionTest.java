@@ -99,6 +99,24 @@ class QuerySessionTest {
     }
 
     @Test
+    void closingTheWorkspaceClosesTheConnectionsOfOpenTabs() {
+        SampleDatabase sample = new SampleDatabase(new AppPaths(dir.resolve("home")), ConnectorRegistry.loadInstalled());
+        QuerySession tab = workspace.newSession(sample.connection());
+        tab.execute("SELECT * FROM ORDER_ITEMS", List.of(), 200);
+        session.execute("SELECT 1", List.of(), 200);
+        long before = openSessions();
+
+        workspace.close();
+
+        assertThat(openSessions()).isEqualTo(before - 1);
+    }
+
+    private long openSessions() {
+        return (Long) session.execute("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", List.of(), 200)
+                .firstPage().rows().get(0)[0];
+    }
+
+    @Test
     void cancelStopsARunningStatementAndTheSessionStaysUsable() throws Exception {
         CompletableFuture<ExecutionResult> running = CompletableFuture.supplyAsync(() -> session.execute(
                 "SELECT SUM(A.QUANTITY * B.QUANTITY) FROM ORDER_ITEMS A, ORDER_ITEMS B", List.of(), 200));

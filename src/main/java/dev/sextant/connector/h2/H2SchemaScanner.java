@@ -141,11 +141,14 @@ final class H2SchemaScanner {
     }
 
     private Map<String, List<ForeignKey>> foreignKeys(String schema) throws SQLException {
-        record Part(String table, String name, String column, String refSchema, String refTable, String refColumn) { }
+        record Part(String table, String name, String column, String refSchema, String refTable, String refColumn,
+                    String comment) { }
         Map<String, List<Part>> byConstraint = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT fk.TABLE_NAME, rc.CONSTRAINT_NAME, fk.COLUMN_NAME, pk.TABLE_SCHEMA, pk.TABLE_NAME, pk.COLUMN_NAME "
-                        + "FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc "
+                "SELECT fk.TABLE_NAME, rc.CONSTRAINT_NAME, fk.COLUMN_NAME, pk.TABLE_SCHEMA, pk.TABLE_NAME, pk.COLUMN_NAME, "
+                        + "tc.REMARKS FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc "
+                        + "JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA "
+                        + "AND tc.CONSTRAINT_NAME = rc.CONSTRAINT_NAME "
                         + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE fk ON fk.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA "
                         + "AND fk.CONSTRAINT_NAME = rc.CONSTRAINT_NAME "
                         + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE pk ON pk.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA "
@@ -157,7 +160,7 @@ final class H2SchemaScanner {
                 while (rs.next()) {
                     byConstraint.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Part(
                             rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6)));
+                            rs.getString(6), rs.getString(7)));
                 }
             }
         }
@@ -166,7 +169,7 @@ final class H2SchemaScanner {
             Part first = parts.get(0);
             byTable.computeIfAbsent(first.table(), k -> new ArrayList<>()).add(new ForeignKey(name,
                     parts.stream().map(Part::column).toList(), first.refSchema(), first.refTable(),
-                    parts.stream().map(Part::refColumn).toList()));
+                    parts.stream().map(Part::refColumn).toList(), first.comment()));
         });
         return byTable;
     }
@@ -174,8 +177,9 @@ final class H2SchemaScanner {
     private Map<String, List<Index>> indexes(String schema) throws SQLException {
         Map<String, Map<String, List<String>>> columns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
+        Map<String, String> comments = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES i "
+                "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME, i.REMARKS FROM INFORMATION_SCHEMA.INDEXES i "
                         + "JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA "
                         + "AND c.INDEX_NAME = i.INDEX_NAME "
                         + "WHERE i.TABLE_SCHEMA = ? ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION")) {
@@ -186,12 +190,13 @@ final class H2SchemaScanner {
                             .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(4));
                     String type = rs.getString(3);
                     unique.put(rs.getString(2), type != null && (type.contains("UNIQUE") || type.contains("PRIMARY")));
+                    comments.put(rs.getString(2), rs.getString(5));
                 }
             }
         }
         Map<String, List<Index>> byTable = new LinkedHashMap<>();
         columns.forEach((table, byIndex) -> byIndex.forEach((name, cols) ->
-                byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(new Index(name, cols, unique.get(name)))));
+                byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(new Index(name, cols, unique.get(name), comments.get(name)))));
         return byTable;
     }
 

@@ -103,8 +103,7 @@ public final class QueryTab extends Tab {
         split.setDividerPositions(0.38);
         setContent(split);
 
-        ticker = new Timeline(new KeyFrame(Duration.millis(100),
-                e -> model.setStatus("Running… " + QueryTabModel.millis(model.elapsed()))));
+        ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         model.runningProperty().addListener((obs, was, now) -> {
             if (now) {

@@ -47,6 +47,7 @@ public final class QueryTabModel {
 
     private TaskHandle current;
     private long startedNanos;
+    private String activity = "";
 
     public QueryTabModel(QuerySession session, TaskExecutor executor) {
         this.session = session;
@@ -87,8 +88,16 @@ public final class QueryTabModel {
 
     public void cancel() {
         if (current != null && running.get()) {
-            status.set("Cancelling…");
+            activity = "Cancelling…";
+            tick();
             current.cancel();
+        }
+    }
+
+    /** Refreshes the live status of running work with its elapsed time; the view calls it on a timer. */
+    public void tick() {
+        if (running.get()) {
+            status.set(activity + " " + millis(elapsed()));
         }
     }
 
@@ -130,6 +139,7 @@ public final class QueryTabModel {
 
     private void startWork(String message) {
         startedNanos = System.nanoTime();
+        activity = message;
         running.set(true);
         status.set(message);
     }
@@ -189,10 +199,6 @@ public final class QueryTabModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
-    }
-
-    public void setStatus(String text) {
-        status.set(text);
     }
 
     public ReadOnlyObjectProperty<ResultPageView> pageProperty() {

@@ -285,6 +285,10 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
                 return q.comment();
             } else if (payload instanceof Routine r) {
                 return r.comment();
+            } else if (payload instanceof Index i) {
+                return i.comment();
+            } else if (payload instanceof ForeignKey fk) {
+                return fk.comment();
             }
             return "";
         }

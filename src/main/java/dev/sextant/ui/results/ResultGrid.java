@@ -5,7 +5,16 @@ import dev.sextant.connector.Nullability;
 import dev.sextant.query.ResultPageView;
 import dev.sextant.ui.Icons;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TablePosition;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -24,6 +33,8 @@ public final class ResultGrid extends TableView<Object[]> {
 
     public static final String NULL_STYLE = "null-value";
     private static final int MAX_COLUMN_CHARS = 48;
+    private static final KeyCombination COPY = new KeyCodeCombination(
+            KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final double CHAR_WIDTH = 7.6;
     private static final double HEADER_CHAR_WIDTH = 11;
 
@@ -33,7 +44,34 @@ public final class ResultGrid extends TableView<Object[]> {
         getStyleClass().addAll("result-grid", atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.BORDERED);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         getSelectionModel().setCellSelectionEnabled(true);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(placeholder("Run a statement to see its rows here."));
+        setOnKeyPressed(e -> {
+            if (COPY.match(e)) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(selectionAsText());
+                Clipboard.getSystemClipboard().setContent(content);
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * The selected cells as tab-separated lines, row by row, with full values (Ctrl+C). The row-number
+     * column is left out.
+     */
+    public String selectionAsText() {
+        TreeMap<Integer, TreeMap<Integer, String>> byRow = new TreeMap<>();
+        for (TablePosition<?, ?> pos : getSelectionModel().getSelectedCells()) {
+            int column = getColumns().indexOf(pos.getTableColumn());
+            if (column > 0 && pos.getRow() >= 0 && pos.getRow() < getItems().size()) {
+                byRow.computeIfAbsent(pos.getRow(), r -> new TreeMap<>())
+                        .put(column, ValueFormat.full(getItems().get(pos.getRow())[column - 1]));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        byRow.values().forEach(cells -> sb.append(String.join("\t", cells.values())).append('\n'));
+        return sb.toString();
     }
 
     /** Shows a page; the columns are rebuilt only when the result's columns change. */
@@ -74,7 +112,7 @@ public final class ResultGrid extends TableView<Object[]> {
                 setText(empty || getIndex() < 0 ? null : String.format("%,d", first + getIndex() + 1));
             }
         });
-        List<TableColumn<Object[], Object>> columns = new java.util.ArrayList<>();
+        List<TableColumn<Object[], Object>> columns = new ArrayList<>();
         columns.add(number);
         for (int i = 0; i < page.columns().size(); i++) {
             columns.add(valueColumn(page.columns().get(i), i, widestValue(page, i)));

@@ -52,6 +52,30 @@ public final class ValueFormat {
         return text.replace("\r\n", " ⏎ ").replace('\n', '⏎').replace('\t', ' ');
     }
 
+    /**
+     * The whole value as text, for copying: nothing shortened, binary as full hex, NULL as an empty
+     * string (as spreadsheets expect).
+     */
+    public static String full(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof byte[] bytes) {
+            return "0x" + HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(list.get(i) == null ? "NULL" : full(list.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return format(value);
+    }
+
     /** Hex preview with the full length, e.g. {@code 0x0a1b… (32 bytes)}. */
     static String binary(byte[] bytes) {
         String hex = HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, BINARY_PREVIEW_BYTES));

@@ -98,6 +98,7 @@ class SampleSchemaScanTest {
         assertThat(toProduct.columns()).containsExactly("PRODUCT_ID");
         assertThat(toProduct.referencedColumns()).containsExactly("ID");
         assertThat(toProduct.referencedSchema()).isEqualTo("PUBLIC");
+        assertThat(toProduct.comment()).startsWith("Products cannot be deleted");
         assertThat(items.isPrimaryKeyColumn("LINE_NO")).isTrue();
         assertThat(items.isForeignKeyColumn("PRODUCT_ID")).isTrue();
 
@@ -105,6 +106,7 @@ class SampleSchemaScanTest {
         Index sku = table("PRODUCTS").indexes().stream().filter(i -> i.name().equals("UX_PRODUCTS_SKU")).findFirst().orElseThrow();
         assertThat(sku.unique()).isTrue();
         assertThat(sku.columns()).containsExactly("SKU");
+        assertThat(sku.comment()).contains("labels");
         assertThat(table("CATEGORIES").foreignKeys().get(0).referencedTable()).isEqualTo("CATEGORIES");
     }
 
