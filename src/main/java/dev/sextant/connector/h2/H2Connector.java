@@ -218,7 +218,7 @@ public final class H2Connector extends BaseDBConnector {
     @Override
     public List<SchemaRef> listSchemas() {
         try {
-            return new H2SchemaScanner(connection(), errors).listSchemas();
+            return new H2SchemaScanner(connection()).listSchemas();
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }
@@ -227,7 +227,7 @@ public final class H2Connector extends BaseDBConnector {
     @Override
     public Schema scanSchema(SchemaRef schema) {
         try {
-            return new H2SchemaScanner(connection(), errors).scan(schema);
+            return new H2SchemaScanner(connection()).scan(schema);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }

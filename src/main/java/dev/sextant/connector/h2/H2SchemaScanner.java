@@ -30,8 +30,26 @@ final class H2SchemaScanner {
 
     private final Connection connection;
 
-    H2SchemaScanner(Connection connection, H2Errors errors) {
+    H2SchemaScanner(Connection connection) {
         this.connection = connection;
+    }
+
+    /** Reads one row of a catalog query. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a catalog query whose one parameter is the schema name, handing each row to {@code reader}. */
+    private void forEachRow(String sql, String schema, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
     }
 
     List<SchemaRef> listSchemas() throws SQLException {
@@ -58,47 +76,37 @@ final class H2SchemaScanner {
         Map<String, String> views = viewDefinitions(schema);
 
         List<Table> tables = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT TABLE_NAME, TABLE_TYPE, REMARKS, ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES "
-                        + "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    String type = rs.getString(2);
-                    ObjectKind kind = switch (type == null ? "" : type) {
-                        case "VIEW" -> ObjectKind.VIEW;
-                        case "BASE TABLE" -> SYSTEM_SCHEMA.equals(schema) ? ObjectKind.SYSTEM_TABLE : ObjectKind.TABLE;
-                        default -> ObjectKind.SYSTEM_TABLE;
-                    };
-                    long estimate = rs.getLong(4);
-                    tables.add(new Table(schema, name, kind, rs.getString(3), views.getOrDefault(name, ""),
-                            columns.getOrDefault(name, List.of()), primaryKeys.get(name),
-                            foreignKeys.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()),
-                            rs.wasNull() ? -1 : estimate));
-                }
-            }
-        }
+                        + "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME", schema, rs -> {
+            String name = rs.getString(1);
+            String type = rs.getString(2);
+            ObjectKind kind = switch (type == null ? "" : type) {
+                case "VIEW" -> ObjectKind.VIEW;
+                case "BASE TABLE" -> SYSTEM_SCHEMA.equals(schema) ? ObjectKind.SYSTEM_TABLE : ObjectKind.TABLE;
+                default -> ObjectKind.SYSTEM_TABLE;
+            };
+            long estimate = rs.getLong(4);
+            tables.add(new Table(schema, name, kind, rs.getString(3), views.getOrDefault(name, ""),
+                    columns.getOrDefault(name, List.of()), primaryKeys.get(name),
+                    foreignKeys.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()),
+                    rs.wasNull() ? -1 : estimate));
+        });
         return new Schema(ref, tables, routines(schema), sequences(schema));
     }
 
     private Map<String, List<Column>> columns(String schema) throws SQLException {
         Map<String, List<Column>> byTable = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, "
                         + "NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, REMARKS, DATETIME_PRECISION "
-                        + "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String type = typeName(rs.getString(4), (Long) rs.getObject(5), (Integer) rs.getObject(6),
-                            (Integer) rs.getObject(7));
-                    byTable.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(
-                            rs.getString(2), rs.getInt(3), type, "YES".equals(rs.getString(8)), rs.getString(9),
-                            rs.getString(10), List.of()));
-                }
-            }
-        }
+                        + "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION", schema, rs -> {
+            String type = typeName(rs.getString(4), (Long) rs.getObject(5), (Integer) rs.getObject(6),
+                    (Integer) rs.getObject(7));
+            byTable.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(
+                    rs.getString(2), rs.getInt(3), type, "YES".equals(rs.getString(8)), rs.getString(9),
+                    rs.getString(10), List.of()));
+        });
         return byTable;
     }
 
@@ -121,20 +129,15 @@ final class H2SchemaScanner {
     private Map<String, PrimaryKey> primaryKeys(String schema) throws SQLException {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<String>> cols = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, k.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc "
                         + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA "
                         + "AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME "
                         + "WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'PRIMARY KEY' "
-                        + "ORDER BY tc.TABLE_NAME, k.ORDINAL_POSITION")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.put(rs.getString(1), rs.getString(2));
-                    cols.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
-                }
-            }
-        }
+                        + "ORDER BY tc.TABLE_NAME, k.ORDINAL_POSITION", schema, rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+            cols.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
+        });
         Map<String, PrimaryKey> keys = new LinkedHashMap<>();
         names.forEach((table, name) -> keys.put(table, new PrimaryKey(name, cols.get(table))));
         return keys;
@@ -144,7 +147,7 @@ final class H2SchemaScanner {
         record Part(String table, String name, String column, String refSchema, String refTable, String refColumn,
                     String comment) { }
         Map<String, List<Part>> byConstraint = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT fk.TABLE_NAME, rc.CONSTRAINT_NAME, fk.COLUMN_NAME, pk.TABLE_SCHEMA, pk.TABLE_NAME, pk.COLUMN_NAME, "
                         + "tc.REMARKS FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc "
                         + "JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA "
@@ -154,16 +157,11 @@ final class H2SchemaScanner {
                         + "JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE pk ON pk.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA "
                         + "AND pk.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME "
                         + "AND pk.ORDINAL_POSITION = fk.POSITION_IN_UNIQUE_CONSTRAINT "
-                        + "WHERE rc.CONSTRAINT_SCHEMA = ? ORDER BY fk.TABLE_NAME, rc.CONSTRAINT_NAME, fk.ORDINAL_POSITION")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byConstraint.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Part(
-                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7)));
-                }
-            }
-        }
+                        + "WHERE rc.CONSTRAINT_SCHEMA = ? ORDER BY fk.TABLE_NAME, rc.CONSTRAINT_NAME, fk.ORDINAL_POSITION", schema, rs -> {
+            byConstraint.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Part(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7)));
+        });
         Map<String, List<ForeignKey>> byTable = new LinkedHashMap<>();
         byConstraint.forEach((name, parts) -> {
             Part first = parts.get(0);
@@ -178,22 +176,17 @@ final class H2SchemaScanner {
         Map<String, Map<String, List<String>>> columns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
         Map<String, String> comments = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME, i.REMARKS FROM INFORMATION_SCHEMA.INDEXES i "
                         + "JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA "
                         + "AND c.INDEX_NAME = i.INDEX_NAME "
-                        + "WHERE i.TABLE_SCHEMA = ? ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(4));
-                    String type = rs.getString(3);
-                    unique.put(rs.getString(2), type != null && (type.contains("UNIQUE") || type.contains("PRIMARY")));
-                    comments.put(rs.getString(2), rs.getString(5));
-                }
-            }
-        }
+                        + "WHERE i.TABLE_SCHEMA = ? ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION", schema, rs -> {
+            columns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(4));
+            String type = rs.getString(3);
+            unique.put(rs.getString(2), type != null && (type.contains("UNIQUE") || type.contains("PRIMARY")));
+            comments.put(rs.getString(2), rs.getString(5));
+        });
         Map<String, List<Index>> byTable = new LinkedHashMap<>();
         columns.forEach((table, byIndex) -> byIndex.forEach((name, cols) ->
                 byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(new Index(name, cols, unique.get(name), comments.get(name)))));
@@ -202,49 +195,34 @@ final class H2SchemaScanner {
 
     private Map<String, String> viewDefinitions(String schema) throws SQLException {
         Map<String, String> views = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    views.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
+        forEachRow(
+                "SELECT TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA = ?", schema, rs -> {
+            views.put(rs.getString(1), rs.getString(2));
+        });
         return views;
     }
 
     private List<Routine> routines(String schema) throws SQLException {
         List<Routine> routines = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT ROUTINE_NAME, ROUTINE_TYPE, DATA_TYPE, REMARKS, ROUTINE_DEFINITION, EXTERNAL_NAME "
-                        + "FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String definition = rs.getString(5) != null ? rs.getString(5) : rs.getString(6);
-                    routines.add(new Routine(rs.getString(1), "PROCEDURE".equals(rs.getString(2)), "",
-                            rs.getString(3), rs.getString(4), definition));
-                }
-            }
-        }
+                        + "FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_NAME", schema, rs -> {
+            String definition = rs.getString(5) != null ? rs.getString(5) : rs.getString(6);
+            routines.add(new Routine(rs.getString(1), "PROCEDURE".equals(rs.getString(2)), "",
+                    rs.getString(3), rs.getString(4), definition));
+        });
         routines.sort(Comparator.comparing(Routine::name));
         return routines;
     }
 
     private List<Sequence> sequences(String schema) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
+        forEachRow(
                 "SELECT SEQUENCE_NAME, DATA_TYPE, START_VALUE, \"INCREMENT\", REMARKS FROM INFORMATION_SCHEMA.SEQUENCES "
-                        + "WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sequences.add(new Sequence(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getString(5)));
-                }
-            }
-        }
+                        + "WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME", schema, rs -> {
+            sequences.add(new Sequence(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                    rs.getString(5)));
+        });
         return sequences;
     }
 }
