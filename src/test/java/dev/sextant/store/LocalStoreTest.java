@@ -1,0 +1,223 @@
+package dev.sextant.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local store on real H2 files: migrations, backups, damaged files, and a second process. */
+class LocalStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static void insertConfig(LocalStore store, String name) throws SQLException {
+        try (Connection c = store.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO CONNECTION_CONFIG (ID, NAME, CONNECTOR_TYPE, KIND, CREATED_AT, UPDATED_AT) "
+                    + "VALUES ('id-" + name + "', '" + name + "', 'h2', 'DEVELOPMENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+    }
+
+    private static List<String> configNames(LocalStore store) throws SQLException {
+        try (Connection c = store.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT NAME FROM CONNECTION_CONFIG ORDER BY NAME")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        }
+    }
+
+    private static String hash(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private Path storeFile() {
+        return dir.resolve("sextant.mv.db");
+    }
+
+    @Test
+    void anEmptyFolderGetsTheNewestSchemaAndNoBackup() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo("2");
+            insertConfig(store, "first");
+            assertThat(configNames(store)).containsExactly("first");
+        }
+        assertThat(LocalStore.backups(dir)).isEmpty();
+        try (LocalStore again = LocalStore.open(dir)) {
+            assertThat(configNames(again)).containsExactly("first");
+        }
+        assertThat(LocalStore.backups(dir)).as("no migration ran, so no backup").isEmpty();
+    }
+
+    @Test
+    void upgradingFromThePreviousVersionWritesABackupFirstAndKeepsTheData() throws Exception {
+        try (LocalStore v1 = LocalStore.open(dir, "1")) {
+            assertThat(v1.schemaVersion()).isEqualTo("1");
+            insertConfig(v1, "kept across upgrades");
+        }
+
+        try (LocalStore v2 = LocalStore.open(dir)) {
+            assertThat(v2.schemaVersion()).isEqualTo("2");
+            assertThat(configNames(v2)).containsExactly("kept across upgrades");
+            try (Connection c = v2.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO UI_STATE VALUES ('window', '{}', CURRENT_TIMESTAMP)");
+            }
+        }
+
+        List<Path> backups = LocalStore.backups(dir);
+        assertThat(backups).hasSize(1);
+        assertThat(backups.get(0).getFileName().toString()).startsWith("sextant-store-v1-").endsWith(".sql");
+        String sql = Files.readString(backups.get(0));
+        assertThat(sql).contains("CREATE").contains("kept across upgrades").doesNotContain("UI_STATE");
+    }
+
+    @Test
+    void onlyTheNewestBackupsAreKept() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            for (int i = 0; i < LocalStore.KEEP_BACKUPS + 3; i++) {
+                store.backupNow();
+            }
+        }
+        assertThat(LocalStore.backups(dir)).hasSize(LocalStore.KEEP_BACKUPS);
+    }
+
+    @Test
+    void aGarbageFileIsLeftUntouchedAndTheLatestBackupIsOffered() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            insertConfig(store, "saved before the damage");
+            store.backupNow();
+        }
+        byte[] garbage = new byte[64 * 1024];
+        new Random(42).nextBytes(garbage);
+        Files.write(storeFile(), garbage);
+        String before = hash(storeFile());
+
+        StoreException error = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> LocalStore.open(dir));
+
+        assertThat(error.problem()).isEqualTo(StoreException.Problem.UNREADABLE);
+        assertThat(error.getMessage()).contains("cannot be opened").contains("left unchanged").contains("latest backup");
+        assertThat(error.latestBackup()).isPresent();
+        assertThat(hash(storeFile())).isEqualTo(before);
+
+        try (LocalStore restored = LocalStore.restoreFrom(dir, error.latestBackup().get())) {
+            assertThat(configNames(restored)).containsExactly("saved before the damage");
+        }
+        try (var kept = Files.list(dir)) {
+            Path aside = kept.filter(p -> p.getFileName().toString().startsWith("sextant.mv.db.unreadable-")).findFirst().orElseThrow();
+            assertThat(hash(aside)).as("the damaged file is kept byte for byte").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aTruncatedFileEitherOpensOrFailsCleanlyWithoutBeingChanged() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            insertConfig(store, "a");
+        }
+        byte[] whole = Files.readAllBytes(storeFile());
+        Files.write(storeFile(), java.util.Arrays.copyOf(whole, whole.length / 3));
+        String before = hash(storeFile());
+
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertThat(store.schemaVersion()).isNotEmpty(); // H2 recovered an earlier consistent state
+        } catch (StoreException e) {
+            assertThat(e.problem()).isIn(StoreException.Problem.UNREADABLE, StoreException.Problem.NEWER_VERSION);
+            assertThat(e.getMessage()).contains(storeFile().toString());
+            assertThat(hash(storeFile())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aStoreFromANewerSextantIsRefusedAndLeftAlone() throws Exception {
+        try (LocalStore store = LocalStore.open(dir);
+             Connection c = store.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", "
+                    + "\"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                    + "VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'sa', 1, TRUE)");
+        }
+        String before = hash(storeFile());
+
+        assertThatThrownBy(() -> LocalStore.open(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
+            assertThat(e.problem()).isEqualTo(StoreException.Problem.NEWER_VERSION);
+            assertThat(e.getMessage()).contains("newer version of Sextant");
+        });
+        assertThat(hash(storeFile())).isEqualTo(before);
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsAClearError() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> LocalStore.open(notAFolder.resolve("store")))
+                .isInstanceOfSatisfying(StoreException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(StoreException.Problem.UNWRITABLE);
+                    assertThat(e.getMessage()).contains("cannot create its store").contains("--home");
+                });
+    }
+
+    @Test
+    void aSecondProcessIsToldSextantIsRunningAndACrashLeavesNoStaleLock() throws Exception {
+        Process holder = startHolder("lock");
+        try {
+            assertThatThrownBy(() -> InstanceLock.acquire(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
+                assertThat(e.problem()).isEqualTo(StoreException.Problem.ALREADY_RUNNING);
+                assertThat(e.getMessage()).contains("already running").contains("process " + holder.pid());
+            });
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        // the holder died without releasing anything: the next start still gets the lock
+        try (InstanceLock lock = InstanceLock.acquire(dir)) {
+            assertThat(Files.readString(dir.resolve(InstanceLock.FILE_NAME))).isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+        }
+    }
+
+    @Test
+    void theStoreItselfRefusesASecondProcessWithoutDamage() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            insertConfig(store, "x");
+        }
+        Process holder = startHolder("store");
+        try {
+            assertThatThrownBy(() -> LocalStore.open(dir)).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.problem()).isEqualTo(StoreException.Problem.ALREADY_RUNNING));
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertThat(configNames(store)).containsExactly("x");
+        }
+    }
+
+    private Process startHolder(String what) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), what, dir.toString()).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String line;
+        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+            if (line.contains("HOLDING")) {
+                return p;
+            }
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the second process did not start");
+    }
+}
