@@ -48,6 +48,11 @@ public record AppPaths(Path home) {
         return sampleDir().resolve("sextant-sample");
     }
 
+    /** The local store (saved connections, history, window state) and its backups. */
+    public Path store() {
+        return home.resolve("store");
+    }
+
     public Path logs() {
         return home.resolve("logs");
     }

@@ -1,75 +1,120 @@
 package dev.sextant.app;
 
 import dev.sextant.config.ConfigRepository;
-import dev.sextant.config.InMemoryConfigRepository;
+import dev.sextant.config.ConfigValidator;
+import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.query.ProgressListener;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretResolver;
+import dev.sextant.store.InstanceLock;
+import dev.sextant.store.LocalStore;
+import dev.sextant.store.StoreException;
 import dev.sextant.ui.SextantApplication;
+import dev.sextant.ui.StartupProblem;
 import dev.sextant.ui.UiContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds the registry, the config repository, the secret resolver and the
- * workspace for a data folder, and starts the user interface on them.
+ * The composition root: for one data folder it takes the instance lock, opens the local store, builds
+ * the registry, the config repository, the secrets and the workspace, and starts the user interface.
  */
-public final class Sextant {
+public final class Sextant implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sextant.class);
 
     private final AppPaths paths;
     private final ConnectorRegistry registry;
-    private final ConfigRepository configs;
     private final SampleDatabase sample;
     private final Workspace workspace;
+    private InstanceLock lock;
+    private LocalStore store;
+    private ConfigRepository configs;
 
     public Sextant(AppPaths paths) {
         this.paths = paths;
         this.registry = ConnectorRegistry.loadInstalled();
-        this.configs = new InMemoryConfigRepository();
         this.sample = new SampleDatabase(paths, registry);
-        this.workspace = new Workspace(registry, configs, SecretResolver.environmentOnly(), paths.temp());
+        this.workspace = new Workspace(registry, SecretResolver.environmentOnly(), paths.temp());
     }
 
     public Workspace workspace() {
         return workspace;
     }
 
-    public SampleDatabase sample() {
-        return sample;
+    /** The repository of saved connections; available once {@link #start} has run. */
+    public ConfigRepository configs() {
+        return configs;
     }
 
-    /** The start-up work the window runs in the background: the data folder, the sample, the connection list. */
-    public UiContext uiContext() {
-        return new UiContext(workspace, progress -> {
-            prepareDataFolder();
-            sample.ensureCreated(progress);
-            if (configs.find(SampleDatabase.CONNECTION_ID).isEmpty()) {
-                configs.save(sample.connection());
+    /**
+     * Takes the data folder, opens the store and makes sure the sample exists. Blocks (seconds on the
+     * first start, when the sample is created).
+     *
+     * @return the saved connections
+     * @throws StartupProblem with a message for the user, and a way out where there is one
+     */
+    public synchronized List<ExternalDatabaseConfig> start(ProgressListener progress) {
+        prepareDataFolder();
+        if (lock == null) {
+            lock = lockDataFolder();
+        }
+        if (store == null) {
+            try {
+                store = LocalStore.open(paths.store());
+            } catch (StoreException e) {
+                throw problem(e);
             }
-            return configs.list();
-        }, version());
+            configs = new ConfigRepository(store, new ConfigValidator(registry));
+        }
+        sample.ensureCreated(progress);
+        new SampleConnection(store, configs, sample).addOnce();
+        return configs.list();
+    }
+
+    private InstanceLock lockDataFolder() {
+        try {
+            return InstanceLock.acquire(paths.home());
+        } catch (StoreException e) {
+            throw new StartupProblem(e.getMessage(), e);
+        }
+    }
+
+    private StartupProblem problem(StoreException e) {
+        if (e.latestBackup().isEmpty()) {
+            return new StartupProblem(e.getMessage(), e);
+        }
+        Path backup = e.latestBackup().get();
+        return new StartupProblem(e.getMessage(), "Start from the latest backup", progress -> {
+            synchronized (this) {
+                store = LocalStore.restoreFrom(paths.store(), backup);
+                configs = new ConfigRepository(store, new ConfigValidator(registry));
+            }
+            return start(progress);
+        }, e);
     }
 
     private void prepareDataFolder() {
         try {
             Files.createDirectories(paths.home());
             if (Files.exists(paths.temp())) {
-                try (Stream<java.nio.file.Path> walk = Files.walk(paths.temp())) {
+                try (Stream<Path> walk = Files.walk(paths.temp())) {
                     walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(paths.temp()))
                             .forEach(p -> p.toFile().delete());
                 }
             }
             Files.createDirectories(paths.temp());
         } catch (IOException e) {
-            throw new UncheckedIOException("Sextant cannot write to its data folder " + paths.home()
-                    + ". Check its permissions, or choose another folder with SEXTANT_HOME.", e);
+            throw new StartupProblem("Sextant cannot write to its data folder " + paths.home()
+                    + ". Check its permissions, or choose another folder with --home or SEXTANT_HOME.", new UncheckedIOException(e));
         }
     }
 
@@ -81,10 +126,20 @@ public final class Sextant {
     /** Opens the main window and blocks until it closes. */
     public void runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
-        try {
-            SextantApplication.launch(uiContext());
-        } finally {
-            workspace.close();
+        try (this) {
+            SextantApplication.launch(new UiContext(workspace, this::start, version()));
+        }
+    }
+
+    /** Closes connections, the store and the data-folder lock, in that order. */
+    @Override
+    public synchronized void close() {
+        workspace.close();
+        if (store != null) {
+            store.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

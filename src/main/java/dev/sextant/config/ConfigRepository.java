@@ -1,19 +1,266 @@
 package dev.sextant.config;
 
+import dev.sextant.store.LocalStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Where connection configs are kept. The local H2 store implements it; tests and the skeleton use memory. */
-public interface ConfigRepository {
+/**
+ * Saved connection configs in the local store. Every write runs in one transaction and is validated
+ * against the connector's fields first; names are unique within a folder. Secret references are
+ * stored, secret values never are. All methods do I/O: call them off the JavaFX thread.
+ */
+public final class ConfigRepository {
 
-    List<ExternalDatabaseConfig> list();
+    private static final String SELECT = "SELECT ID, NAME, CONNECTOR_TYPE, FOLDER, KIND, READ_ONLY, COLOR, CREATED_AT, "
+            + "UPDATED_AT FROM CONNECTION_CONFIG";
 
-    Optional<ExternalDatabaseConfig> find(String id);
+    private final LocalStore store;
+    private final ConfigValidator validator;
 
-    Optional<ExternalDatabaseConfig> findByName(String name);
+    public ConfigRepository(LocalStore store, ConfigValidator validator) {
+        this.store = store;
+        this.validator = validator;
+    }
 
-    /** Inserts or replaces the config with the same id. */
-    void save(ExternalDatabaseConfig config);
+    /** Work inside one transaction: committed when it returns, rolled back when it throws. */
+    @FunctionalInterface
+    interface Transaction<T> {
+        T run(Connection c) throws SQLException;
+    }
 
-    void delete(String id);
+    <T> T inTransaction(Transaction<T> work) {
+        try (Connection c = store.connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The local store could not be read or written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every config, by folder and then name. */
+    public List<ExternalDatabaseConfig> list() {
+        return inTransaction(c -> query(c, SELECT + " ORDER BY FOLDER, LOWER(NAME)"));
+    }
+
+    public List<ExternalDatabaseConfig> listByFolder(String folder) {
+        return inTransaction(c -> query(c, SELECT + " WHERE FOLDER = ? ORDER BY LOWER(NAME)", folder == null ? "" : folder.strip()));
+    }
+
+    /** The folders that hold at least one config, sorted; the top level is the empty string. */
+    public List<String> folders() {
+        return inTransaction(c -> {
+            List<String> folders = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT FOLDER FROM CONNECTION_CONFIG ORDER BY FOLDER");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    folders.add(rs.getString(1));
+                }
+            }
+            return folders;
+        });
+    }
+
+    public Optional<ExternalDatabaseConfig> find(String id) {
+        return inTransaction(c -> query(c, SELECT + " WHERE ID = ?", id).stream().findFirst());
+    }
+
+    /** The config with this name, looked up in every folder (the top level first). */
+    public Optional<ExternalDatabaseConfig> findByName(String name) {
+        return inTransaction(c -> query(c, SELECT + " WHERE NAME = ? ORDER BY FOLDER", name).stream().findFirst());
+    }
+
+    /** Saves a new config; its created and updated times are set now. */
+    public ExternalDatabaseConfig create(ExternalDatabaseConfig config) {
+        validator.validate(config);
+        return inTransaction(c -> insert(c, config, Instant.now()));
+    }
+
+    /** Replaces a saved config's fields, keeping its id and creation time. */
+    public ExternalDatabaseConfig update(ExternalDatabaseConfig config) {
+        validator.validate(config);
+        return inTransaction(c -> {
+            ExternalDatabaseConfig old = query(c, SELECT + " WHERE ID = ?", config.id()).stream().findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Connection '" + config.name() + "' no longer exists."));
+            checkNameFree(c, config, config.id());
+            delete(c, config.id());
+            return insert(c, config.withTimes(old.createdAt(), null), old.createdAt());
+        });
+    }
+
+    public ExternalDatabaseConfig rename(String id, String newName) {
+        ExternalDatabaseConfig config = find(id).orElseThrow(() -> new IllegalArgumentException("That connection no longer exists."));
+        return update(config.withName(newName));
+    }
+
+    public ExternalDatabaseConfig moveToFolder(String id, String folder) {
+        ExternalDatabaseConfig config = find(id).orElseThrow(() -> new IllegalArgumentException("That connection no longer exists."));
+        return update(config.withFolder(folder));
+    }
+
+    /**
+     * A copy under a free name ("Sales (copy)", "Sales (copy 2)", …) in the same folder. Secret references
+     * are given by the caller, because a keychain entry must not be shared by two configs.
+     */
+    public ExternalDatabaseConfig duplicate(String id, Map<String, String> secretRefsForCopy) {
+        return inTransaction(c -> {
+            ExternalDatabaseConfig original = query(c, SELECT + " WHERE ID = ?", id).stream().findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("That connection no longer exists."));
+            String name = original.name() + " (copy)";
+            for (int n = 2; nameTaken(c, original.folder(), name, null); n++) {
+                name = original.name() + " (copy " + n + ")";
+            }
+            ExternalDatabaseConfig copy = original.withId(UUID.randomUUID().toString()).withName(name)
+                    .withSecretRefs(secretRefsForCopy);
+            validator.validate(copy);
+            return insert(c, copy, Instant.now());
+        });
+    }
+
+    /** Deletes a config; returns what was deleted, so the caller can remove its keychain entries. */
+    public Optional<ExternalDatabaseConfig> delete(String id) {
+        return inTransaction(c -> {
+            Optional<ExternalDatabaseConfig> old = query(c, SELECT + " WHERE ID = ?", id).stream().findFirst();
+            delete(c, id);
+            return old;
+        });
+    }
+
+    /**
+     * Adds and replaces several configs at once: all are validated first, then written in one
+     * transaction, so either every one is saved or none is.
+     */
+    public List<ExternalDatabaseConfig> saveAll(List<ExternalDatabaseConfig> configs) {
+        configs.forEach(validator::validate);
+        return inTransaction(c -> {
+            List<ExternalDatabaseConfig> saved = new ArrayList<>();
+            Instant now = Instant.now();
+            for (ExternalDatabaseConfig config : configs) {
+                Optional<ExternalDatabaseConfig> old = query(c, SELECT + " WHERE ID = ?", config.id()).stream().findFirst();
+                delete(c, config.id());
+                saved.add(insert(c, config, old.map(ExternalDatabaseConfig::createdAt).orElse(now)));
+            }
+            return saved;
+        });
+    }
+
+    private ExternalDatabaseConfig insert(Connection c, ExternalDatabaseConfig config, Instant created) throws SQLException {
+        checkNameFree(c, config, config.id());
+        Instant now = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CONNECTION_CONFIG (ID, NAME, CONNECTOR_TYPE, FOLDER, KIND, "
+                + "READ_ONLY, COLOR, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, config.id());
+            ps.setString(2, config.name().strip());
+            ps.setString(3, config.type());
+            ps.setString(4, config.folder());
+            ps.setString(5, config.kind().name());
+            ps.setBoolean(6, config.readOnly());
+            ps.setString(7, config.color());
+            ps.setObject(8, OffsetDateTime.ofInstant(created, ZoneOffset.UTC));
+            ps.setObject(9, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO CONNECTION_PARAMETER (CONFIG_ID, NAME, POSITION, PARAM_VALUE) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Map.Entry<String, String> e : config.parameters().entrySet()) {
+                ps.setString(1, config.id());
+                ps.setString(2, e.getKey());
+                ps.setInt(3, position++);
+                ps.setString(4, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO CONNECTION_SECRET_REF (CONFIG_ID, FIELD, REFERENCE) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, String> e : config.secretRefs().entrySet()) {
+                ps.setString(1, config.id());
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return config.withName(config.name().strip()).withTimes(created, now);
+    }
+
+    private static void checkNameFree(Connection c, ExternalDatabaseConfig config, String ownId) throws SQLException {
+        if (nameTaken(c, config.folder(), config.name().strip(), ownId)) {
+            String where = config.folder().isEmpty() ? "at the top level" : "in the folder '" + config.folder() + "'";
+            throw new InvalidConfigException("Connection '" + config.name() + "' was not saved",
+                    List.of(new FieldProblem("name", "There is already a connection named '" + config.name().strip()
+                            + "' " + where + ".")));
+        }
+    }
+
+    private static boolean nameTaken(Connection c, String folder, String name, String exceptId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM CONNECTION_CONFIG WHERE FOLDER = ? AND NAME = ? AND ID <> ?")) {
+            ps.setString(1, folder);
+            ps.setString(2, name);
+            ps.setString(3, exceptId == null ? "" : exceptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static void delete(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM CONNECTION_CONFIG WHERE ID = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<ExternalDatabaseConfig> query(Connection c, String sql, String... args) throws SQLException {
+        List<ExternalDatabaseConfig> configs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    configs.add(new ExternalDatabaseConfig(id, rs.getString(2), rs.getString(3),
+                            children(c, "SELECT NAME, PARAM_VALUE FROM CONNECTION_PARAMETER WHERE CONFIG_ID = ? ORDER BY POSITION", id),
+                            children(c, "SELECT FIELD, REFERENCE FROM CONNECTION_SECRET_REF WHERE CONFIG_ID = ? ORDER BY FIELD", id),
+                            ConnectionKind.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getString(4), rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return configs;
+    }
+
+    private static Map<String, String> children(Connection c, String sql, String id) throws SQLException {
+        Map<String, String> map = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    map.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return map;
+    }
 }

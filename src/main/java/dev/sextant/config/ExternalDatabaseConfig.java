@@ -1,7 +1,9 @@
 package dev.sextant.config;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,9 +13,14 @@ import java.util.UUID;
  * secrets themselves). Immutable; edits make a new instance with {@code with...} methods.
  *
  * @param secretRefs field name to a secret reference such as {@code keychain:ID} or {@code env:NAME}
+ * @param folder     the folder it is listed in; empty for the top level
+ * @param color      an optional {@code #rrggbb} colour that marks the connection, or null
+ * @param createdAt  when it was first saved, or null before that
+ * @param updatedAt  when it was last saved, or null before the first save
  */
 public record ExternalDatabaseConfig(String id, String name, String type, Map<String, String> parameters,
-                                     Map<String, String> secretRefs, ConnectionKind kind, boolean readOnly) {
+                                     Map<String, String> secretRefs, ConnectionKind kind, boolean readOnly,
+                                     String folder, String color, Instant createdAt, Instant updatedAt) {
 
     public ExternalDatabaseConfig {
         Objects.requireNonNull(id, "id");
@@ -22,6 +29,14 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
         Objects.requireNonNull(kind, "kind");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         secretRefs = Collections.unmodifiableMap(new LinkedHashMap<>(secretRefs));
+        folder = folder == null ? "" : folder.strip();
+        color = color == null || color.isBlank() ? null : color.strip();
+    }
+
+    /** A config not saved yet, at the top level, without colour. */
+    public ExternalDatabaseConfig(String id, String name, String type, Map<String, String> parameters,
+                                  Map<String, String> secretRefs, ConnectionKind kind, boolean readOnly) {
+        this(id, name, type, parameters, secretRefs, kind, readOnly, "", null, null, null);
     }
 
     /** A new config with a fresh id. */
@@ -31,11 +46,33 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
     }
 
     public ExternalDatabaseConfig withName(String newName) {
-        return new ExternalDatabaseConfig(id, newName, type, parameters, secretRefs, kind, readOnly);
+        return new ExternalDatabaseConfig(id, newName, type, parameters, secretRefs, kind, readOnly, folder, color,
+                createdAt, updatedAt);
+    }
+
+    public ExternalDatabaseConfig withId(String newId) {
+        return new ExternalDatabaseConfig(newId, name, type, parameters, secretRefs, kind, readOnly, folder, color,
+                null, null);
     }
 
     public ExternalDatabaseConfig withReadOnly(boolean value) {
-        return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, value);
+        return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, value, folder, color,
+                createdAt, updatedAt);
+    }
+
+    public ExternalDatabaseConfig withFolder(String newFolder) {
+        return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, readOnly, newFolder, color,
+                createdAt, updatedAt);
+    }
+
+    public ExternalDatabaseConfig withSecretRefs(Map<String, String> refs) {
+        return new ExternalDatabaseConfig(id, name, type, parameters, refs, kind, readOnly, folder, color,
+                createdAt, updatedAt);
+    }
+
+    public ExternalDatabaseConfig withTimes(Instant created, Instant updated) {
+        return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, readOnly, folder, color,
+                created, updated);
     }
 
     /**
@@ -47,10 +84,14 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
         map.put("id", id);
         map.put("name", name);
         map.put("type", type);
+        map.put("folder", folder);
         map.put("parameters", parameters);
         map.put("secretRefs", secretRefs);
-        map.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        map.put("kind", kind.name().toLowerCase(Locale.ROOT));
         map.put("readOnly", readOnly);
+        map.put("color", color);
+        map.put("createdAt", createdAt == null ? null : createdAt.toString());
+        map.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
         return map;
     }
 

@@ -1,6 +1,5 @@
 package dev.sextant.query;
 
-import dev.sextant.config.ConfigRepository;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectionParameters;
@@ -21,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The services the main window works with: saved configs, one metadata connection per config for the
+ * The database work of the main window: one metadata connection per config for the
  * schema tree, and a new {@link QuerySession} (with its own connection) per editor tab. Every method
  * that talks to a database blocks and belongs on a background thread.
  */
@@ -30,21 +29,15 @@ public final class Workspace implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
 
     private final ConnectorRegistry registry;
-    private final ConfigRepository configs;
     private final SecretResolver secrets;
     private final Path tempDir;
     private final Map<String, BaseDBConnector> metadata = new ConcurrentHashMap<>();
     private final Set<QuerySession> sessions = ConcurrentHashMap.newKeySet();
 
-    public Workspace(ConnectorRegistry registry, ConfigRepository configs, SecretResolver secrets, Path tempDir) {
+    public Workspace(ConnectorRegistry registry, SecretResolver secrets, Path tempDir) {
         this.registry = registry;
-        this.configs = configs;
         this.secrets = secrets;
         this.tempDir = tempDir;
-    }
-
-    public ConfigRepository configs() {
-        return configs;
     }
 
     public ConnectorRegistry registry() {

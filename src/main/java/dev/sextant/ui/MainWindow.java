@@ -12,6 +12,10 @@ import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -146,19 +150,46 @@ public final class MainWindow extends BorderPane {
 
     /** Runs the start-up work in the background, then lists the connections and opens the first. */
     public void start() {
+        runStartup(context.startup());
+    }
+
+    private void runStartup(UiContext.StartupWork work) {
         progress.setVisible(true);
         progress.setProgress(-1);
-        BackgroundTask.wrap(context.startup()::run)
+        BackgroundTask.wrap(work::run)
                 .onProgress((fraction, message) -> {
                     progress.setProgress(fraction);
                     status.setText(message);
                 })
                 .onSuccess(this::showConnections)
-                .onFailure(e -> {
-                    progress.setVisible(false);
-                    status.setText("Start-up failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                })
+                .onFailure(this::startupFailed)
                 .executeWith(executor);
+    }
+
+    /** Says plainly why start-up failed, and offers the way out when there is one. */
+    private void startupFailed(Throwable e) {
+        progress.setVisible(false);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        status.setText("Start-up failed");
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.CLOSE);
+        alert.setHeaderText("Sextant could not start");
+        alert.getDialogPane().setMinWidth(520);
+        ButtonType recover = null;
+        if (e instanceof StartupProblem problem && problem.recovery().isPresent()) {
+            recover = new ButtonType(problem.recoveryLabel(), ButtonBar.ButtonData.OK_DONE);
+            alert.getButtonTypes().setAll(recover, ButtonType.CLOSE);
+        }
+        if (getScene() != null && getScene().getWindow() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        ButtonType finalRecover = recover;
+        alert.showAndWait().ifPresentOrElse(choice -> {
+            if (choice == finalRecover) {
+                runStartup(((StartupProblem) e).recovery().get());
+            } else {
+                Platform.exit();
+            }
+        }, Platform::exit);
     }
 
     private void showConnections(List<ExternalDatabaseConfig> configs) {

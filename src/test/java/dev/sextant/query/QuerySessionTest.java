@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sextant.app.AppPaths;
 import dev.sextant.app.SampleDatabase;
-import dev.sextant.config.InMemoryConfigRepository;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.connector.ErrorKind;
@@ -32,7 +31,7 @@ class QuerySessionTest {
     void open() {
         AppPaths paths = TestSample.homeWithSample(dir);
         ConnectorRegistry registry = ConnectorRegistry.loadInstalled();
-        workspace = new Workspace(registry, new InMemoryConfigRepository(), SecretResolver.environmentOnly(), paths.temp());
+        workspace = new Workspace(registry, SecretResolver.environmentOnly(), paths.temp());
         session = new QuerySession(() -> workspace.newConnector(new SampleDatabase(paths, registry).connection()),
                 paths.temp(), 5_000);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.app.AppPaths;
 import dev.sextant.app.SampleDatabase;
-import dev.sextant.config.InMemoryConfigRepository;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ResultPageView;
 import dev.sextant.query.Workspace;
@@ -55,7 +54,7 @@ class MainWindowTest {
         AppPaths paths = TestSample.homeWithSample(dir.resolve("run" + (++run)));
         ConnectorRegistry registry = ConnectorRegistry.loadInstalled();
         SampleDatabase sample = new SampleDatabase(paths, registry);
-        workspace = new Workspace(registry, new InMemoryConfigRepository(), SecretResolver.environmentOnly(), paths.temp());
+        workspace = new Workspace(registry, SecretResolver.environmentOnly(), paths.temp());
         executor = new FxTaskExecutor();
         window = new MainWindow(new UiContext(workspace, progress -> {
             sample.ensureCreated(progress);
