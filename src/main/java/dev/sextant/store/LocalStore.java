@@ -225,11 +225,16 @@ public final class LocalStore implements AutoCloseable {
                     + " is in use by another program, probably another Sextant. Close it and start again.", null, e);
             case 90048 -> new StoreException(StoreException.Problem.NEWER_VERSION, "The store " + file
                     + " was written by a different version of the database engine. It was left unchanged." + offer, backup, e);
-            case 90096, 90028 -> new StoreException(StoreException.Problem.UNWRITABLE, "Sextant cannot read or write "
+            case 90096, 90028 -> Files.isReadable(file) && Files.isWritable(file) ? damaged(file, offer, backup, e)
+                    : new StoreException(StoreException.Problem.UNWRITABLE, "Sextant cannot read or write "
                     + file + " (" + firstLine(e.getMessage()) + "). Check its permissions." + offer, backup, e);
-            default -> new StoreException(StoreException.Problem.UNREADABLE, "The store " + file
-                    + " cannot be opened; it may be damaged. It was left unchanged." + offer, backup, e);
+            default -> damaged(file, offer, backup, e);
         };
+    }
+
+    private static StoreException damaged(Path file, String offer, Path backup, SQLException e) {
+        return new StoreException(StoreException.Problem.UNREADABLE, "The store " + file
+                + " cannot be opened; it may be damaged. It was left unchanged." + offer, backup, e);
     }
 
     private static String firstLine(String message) {
