@@ -90,7 +90,7 @@ public final class ConfigRepository {
     /** Saves a new config; its created and updated times are set now. */
     public ExternalDatabaseConfig create(ExternalDatabaseConfig config) {
         validator.validate(config);
-        return inTransaction(c -> insert(c, config, Instant.now()));
+        return inTransaction(c -> insert(c, config, now()));
     }
 
     /** Replaces a saved config's fields, keeping its id and creation time. */
@@ -130,7 +130,7 @@ public final class ConfigRepository {
             ExternalDatabaseConfig copy = original.withId(UUID.randomUUID().toString()).withName(name)
                     .withSecretRefs(secretRefsForCopy);
             validator.validate(copy);
-            return insert(c, copy, Instant.now());
+            return insert(c, copy, now());
         });
     }
 
@@ -151,7 +151,7 @@ public final class ConfigRepository {
         configs.forEach(validator::validate);
         return inTransaction(c -> {
             List<ExternalDatabaseConfig> saved = new ArrayList<>();
-            Instant now = Instant.now();
+            Instant now = now();
             for (ExternalDatabaseConfig config : configs) {
                 Optional<ExternalDatabaseConfig> old = query(c, SELECT + " WHERE ID = ?", config.id()).stream().findFirst();
                 delete(c, config.id());
@@ -163,7 +163,7 @@ public final class ConfigRepository {
 
     private ExternalDatabaseConfig insert(Connection c, ExternalDatabaseConfig config, Instant created) throws SQLException {
         checkNameFree(c, config, config.id());
-        Instant now = Instant.now();
+        Instant now = now();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CONNECTION_CONFIG (ID, NAME, CONNECTOR_TYPE, FOLDER, KIND, "
                 + "READ_ONLY, COLOR, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, config.id());
@@ -229,6 +229,11 @@ public final class ConfigRepository {
             ps.setString(1, id);
             ps.executeUpdate();
         }
+    }
+
+    /** The store keeps microseconds; so do the times handed back to callers. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static List<ExternalDatabaseConfig> query(Connection c, String sql, String... args) throws SQLException {
