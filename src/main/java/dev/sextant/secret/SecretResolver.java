@@ -4,11 +4,16 @@ import java.util.Optional;
 
 /**
  * Turns a secret reference stored in a config (for example {@code env:PGPASSWORD}) into its value at
- * connect time. The keychain and session-only sources come with the local store.
+ * connect time. An interface so that query code depends on "give me the secret" and not on where secrets
+ * live; {@link SecretStore} is the full implementation (keychain, environment, session).
  */
 @FunctionalInterface
 public interface SecretResolver {
 
+    /**
+     * The secret behind the reference, or empty when there is none. May block (a keychain lookup):
+     * call it from a background thread.
+     */
     Optional<String> resolve(String reference);
 
     /** Resolves {@code env:NAME} references from the process environment; nothing else. */
