@@ -2,11 +2,12 @@ package dev.sextant.app;
 
 import dev.sextant.config.ConfigRepository;
 import dev.sextant.config.ConfigValidator;
+import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ProgressListener;
 import dev.sextant.query.Workspace;
-import dev.sextant.secret.SecretResolver;
+import dev.sextant.secret.SecretStore;
 import dev.sextant.store.InstanceLock;
 import dev.sextant.store.LocalStore;
 import dev.sextant.store.StoreException;
@@ -34,25 +35,32 @@ public final class Sextant implements AutoCloseable {
     private final AppPaths paths;
     private final ConnectorRegistry registry;
     private final SampleDatabase sample;
+    private final SecretStore secrets;
     private final Workspace workspace;
     private InstanceLock lock;
     private LocalStore store;
-    private ConfigRepository configs;
+    private ConnectionCatalog catalog;
 
     public Sextant(AppPaths paths) {
+        this(paths, SecretStore.withSystemKeychain());
+    }
+
+    /** With a given secret store (tests pass one on a test keychain). */
+    public Sextant(AppPaths paths, SecretStore secrets) {
         this.paths = paths;
         this.registry = ConnectorRegistry.loadInstalled();
         this.sample = new SampleDatabase(paths, registry);
-        this.workspace = new Workspace(registry, SecretResolver.environmentOnly(), paths.temp());
+        this.secrets = secrets;
+        this.workspace = new Workspace(registry, secrets, paths.temp());
     }
 
     public Workspace workspace() {
         return workspace;
     }
 
-    /** The repository of saved connections; available once {@link #start} has run. */
-    public ConfigRepository configs() {
-        return configs;
+    /** The saved connections and their secrets; available once {@link #start} has run. */
+    public ConnectionCatalog catalog() {
+        return catalog;
     }
 
     /**
@@ -73,11 +81,16 @@ public final class Sextant implements AutoCloseable {
             } catch (StoreException e) {
                 throw problem(e);
             }
-            configs = new ConfigRepository(store, new ConfigValidator(registry));
+            catalog = newCatalog();
         }
         sample.ensureCreated(progress);
-        new SampleConnection(store, configs, sample).addOnce();
-        return configs.list();
+        new SampleConnection(store, catalog.repository(), sample).addOnce();
+        return catalog.list();
+    }
+
+    private ConnectionCatalog newCatalog() {
+        ConfigValidator validator = new ConfigValidator(registry);
+        return new ConnectionCatalog(new ConfigRepository(store, validator), secrets, validator);
     }
 
     private InstanceLock lockDataFolder() {
@@ -96,7 +109,7 @@ public final class Sextant implements AutoCloseable {
         return new StartupProblem(e.getMessage(), "Start from the latest backup", progress -> {
             synchronized (this) {
                 store = LocalStore.restoreFrom(paths.store(), backup);
-                configs = new ConfigRepository(store, new ConfigValidator(registry));
+                catalog = newCatalog();
             }
             return start(progress);
         }, e);

@@ -9,6 +9,8 @@ import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.SqlDialect;
 import dev.sextant.schema.Schema;
 import dev.sextant.schema.SchemaRef;
+import dev.sextant.secret.KeychainUnavailableException;
+import dev.sextant.secret.SecretReference;
 import dev.sextant.secret.SecretResolver;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,16 +53,32 @@ public final class Workspace implements AutoCloseable {
     /** A new, unconnected connector for the config, with its secrets resolved. */
     public BaseDBConnector newConnector(ExternalDatabaseConfig config) {
         Map<String, String> resolved = new LinkedHashMap<>();
-        config.secretRefs().forEach((field, ref) -> resolved.put(field, secrets.resolve(ref).orElseThrow(() ->
-                new ConnectorException(ErrorKind.AUTHENTICATION, "The secret for '" + field + "' of connection '"
-                        + config.name() + "' is not available (" + describe(ref) + ")."))));
+        config.secretRefs().forEach((field, ref) -> resolved.put(field, resolveSecret(config, field, ref)));
         return registry.create(config.type(), new ConnectionParameters(config.parameters(), resolved, config.readOnly()));
     }
 
-    /** Names the kind of reference without its details that could be sensitive. */
+    private String resolveSecret(ExternalDatabaseConfig config, String field, String ref) {
+        String subject = "The secret for '" + field + "' of connection '" + config.name() + "'";
+        try {
+            return secrets.resolve(ref).orElseThrow(() -> new ConnectorException(ErrorKind.AUTHENTICATION,
+                    subject + " is not available (" + describe(ref) + "). Enter it again in the connection's settings."));
+        } catch (KeychainUnavailableException e) {
+            throw new ConnectorException(ErrorKind.AUTHENTICATION, subject + " is in the system keychain, which cannot be "
+                    + "used now: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the secret should have been, without any part of the reference that could be sensitive. */
     private static String describe(String ref) {
-        int colon = ref == null ? -1 : ref.indexOf(':');
-        return colon < 0 ? "unknown reference" : ref.substring(0, colon) + " reference";
+        try {
+            return switch (SecretReference.parse(ref).kind()) {
+                case KEYCHAIN -> "no entry in the system keychain";
+                case ENV -> "the environment variable " + SecretReference.parse(ref).key() + " is not set";
+                case SESSION -> "it was kept for a session that has ended";
+            };
+        } catch (IllegalArgumentException e) {
+            return "the connection holds a malformed secret reference";
+        }
     }
 
     /** The schemas of the connection, through its shared metadata connection. */

@@ -26,7 +26,7 @@ class SextantStartTest {
             List<ExternalDatabaseConfig> configs = first.start(ProgressListener.NONE);
             assertThat(configs).extracting(ExternalDatabaseConfig::name).containsExactly("Sample");
             assertThat(configs.get(0).parameters().get("path")).isEqualTo(paths.sampleDatabase().toString());
-            first.configs().delete(configs.get(0).id());
+            first.catalog().delete(configs.get(0).id());
         }
         try (Sextant second = new Sextant(paths)) {
             assertThat(second.start(ProgressListener.NONE)).as("a deleted sample stays deleted").isEmpty();
@@ -44,7 +44,7 @@ class SextantStartTest {
                 assertThat(e.getMessage()).startsWith("Sextant is already running with the data folder " + paths.home());
                 assertThat(e.recovery()).isEmpty();
             });
-            assertThat(first.configs().list()).hasSize(1);
+            assertThat(first.catalog().list()).hasSize(1);
         }
     }
 
@@ -53,7 +53,7 @@ class SextantStartTest {
         AppPaths paths = TestSample.homeWithSample(dir);
         try (Sextant first = new Sextant(paths)) {
             first.start(ProgressListener.NONE);
-            first.configs().rename("sample", "Sample, renamed before the backup");
+            first.catalog().rename("sample", "Sample, renamed before the backup");
         }
         // a backup as an upgrade would write it, then damage
         try (var store = dev.sextant.store.LocalStore.open(paths.store())) {

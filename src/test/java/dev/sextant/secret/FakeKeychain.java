@@ -9,12 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A keychain in memory for testing the store's logic, which can be made to behave like a missing keychain
  * or like a locked one (opens and checks fine, then refuses to store) without a Secret Service.
  */
-class FakeKeychain implements Keychain {
+public class FakeKeychain implements Keychain {
 
     final Map<String, String> entries = new ConcurrentHashMap<>();
     final AtomicInteger checks = new AtomicInteger();
     private volatile KeychainStatus status = KeychainStatus.usable();
     private volatile String writeFailure;
+
+    /** The entries, by account; for tests in other packages. */
+    public Map<String, String> entries() {
+        return entries;
+    }
 
     /** Every call fails as on a machine without a Secret Service. */
     FakeKeychain missing(String reason) {
