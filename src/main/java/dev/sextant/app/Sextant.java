@@ -140,7 +140,7 @@ public final class Sextant implements AutoCloseable {
     public void runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
-            SextantApplication.launch(new UiContext(workspace, this::start, version()));
+            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version()));
         }
     }
 

@@ -3,13 +3,17 @@ package dev.sextant.ui;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.query.ProgressListener;
 import dev.sextant.query.Workspace;
+import dev.sextant.config.ConnectionCatalog;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the composition root hands the user interface: the services, and the start-up work (such as
  * creating the sample database) that runs in the background while the window is already visible.
+ *
+ * @param catalog the saved connections; ready once the start-up work has succeeded
  */
-public record UiContext(Workspace workspace, StartupWork startup, String version) {
+public record UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version) {
 
     /** Blocking start-up work; returns the connections to show. */
     @FunctionalInterface

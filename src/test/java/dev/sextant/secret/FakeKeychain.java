@@ -22,7 +22,7 @@ public class FakeKeychain implements Keychain {
     }
 
     /** Every call fails as on a machine without a Secret Service. */
-    FakeKeychain missing(String reason) {
+    public FakeKeychain missing(String reason) {
         status = KeychainStatus.unusable(reason);
         writeFailure = reason;
         return this;

@@ -27,7 +27,7 @@ public final class TestSample {
     public static synchronized AppPaths homeWithSample(Path parent) {
         try {
             if (master == null) {
-                master = Path.of("target", "test-sample-" + scriptHash()).toAbsolutePath();
+                master = Path.of("target", "test-sample-" + scriptHash() + "-compact").toAbsolutePath();
                 AppPaths masterPaths = new AppPaths(master);
                 new SampleDatabase(masterPaths, ConnectorRegistry.loadInstalled()).ensureCreated(ProgressListener.NONE);
             }

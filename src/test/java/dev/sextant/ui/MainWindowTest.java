@@ -3,11 +3,10 @@ package dev.sextant.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.app.AppPaths;
-import dev.sextant.app.SampleDatabase;
-import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.app.Sextant;
+import dev.sextant.secret.FakeKeychain;
+import dev.sextant.secret.SecretStore;
 import dev.sextant.query.ResultPageView;
-import dev.sextant.query.Workspace;
-import dev.sextant.secret.SecretResolver;
 import dev.sextant.testing.FxWatchdog;
 import dev.sextant.testing.Snapshots;
 import dev.sextant.testing.TestSample;
@@ -15,6 +14,7 @@ import dev.sextant.ui.editor.QueryTab;
 import dev.sextant.ui.explorer.ExplorerNode;
 import dev.sextant.ui.results.ResultGrid;
 import dev.sextant.ui.task.FxTaskExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -46,20 +46,15 @@ class MainWindowTest {
     private static int run;
 
     private MainWindow window;
-    private Workspace workspace;
+    private Sextant sextant;
     private FxTaskExecutor executor;
 
     @Start
     void start(Stage stage) {
         AppPaths paths = TestSample.homeWithSample(dir.resolve("run" + (++run)));
-        ConnectorRegistry registry = ConnectorRegistry.loadInstalled();
-        SampleDatabase sample = new SampleDatabase(paths, registry);
-        workspace = new Workspace(registry, SecretResolver.environmentOnly(), paths.temp());
+        sextant = new Sextant(paths, new SecretStore(new FakeKeychain()));
         executor = new FxTaskExecutor();
-        window = new MainWindow(new UiContext(workspace, progress -> {
-            sample.ensureCreated(progress);
-            return List.of(sample.connection());
-        }, "test"), executor);
+        window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test"), executor);
         stage.setScene(SextantApplication.createScene(window));
         stage.show();
         window.start();
@@ -67,17 +62,35 @@ class MainWindowTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(window::closeAll);
-        workspace.close();
+        robot.interact(() -> {
+            window.closeAll();
+            // tooltips and menus of this test must not cover the next test's window
+            List.copyOf(javafx.stage.Window.getWindows()).stream()
+                    .filter(w -> w instanceof javafx.stage.PopupWindow || w instanceof javafx.stage.Stage s && s.getOwner() != null)
+                    .forEach(javafx.stage.Window::hide);
+        });
         executor.close();
+        sextant.close();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            LoggerFactory.getLogger(MainWindowTest.class).warn("Timed out; windows: {}", javafx.stage.Window.getWindows().stream()
+                    .map(w -> w.getClass().getSimpleName() + "@" + w.getX() + "," + w.getY() + " " + w.getWidth() + "x" + w.getHeight()
+                            + (w.isShowing() ? " showing" : "") + (w.isFocused() ? " focused" : "")).toList());
+            throw e;
+        }
     }
 
-    private static TreeCell<?> treeCell(FxRobot robot, String label) throws TimeoutException {
-        waitUntil(() -> findTreeCell(robot, label) != null);
+    private TreeCell<?> treeCell(FxRobot robot, String label) throws TimeoutException {
+        try {
+            waitUntil(() -> findTreeCell(robot, label) != null);
+        } catch (TimeoutException e) {
+            robot.interact(() -> Snapshots.save(window.getScene(), "tree-cell-timeout"));
+            throw e;
+        }
         return findTreeCell(robot, label);
     }
 
@@ -92,11 +105,12 @@ class MainWindowTest {
         return null;
     }
 
-    private static void expand(FxRobot robot, String label) throws TimeoutException {
+    private void expand(FxRobot robot, String label) throws TimeoutException {
         TreeCell<?> cell = treeCell(robot, label);
         robot.clickOn(cell);
         var item = cell.getTreeItem();
         robot.type(KeyCode.RIGHT); // the keyboard way to open a tree node
+        robot.moveTo("#app-status"); // no tooltip of a hovered node may cover the next click
         waitUntil(() -> item.isExpanded() && item.getChildren().stream()
                 .noneMatch(c -> ((ExplorerNode) c.getValue()).role() == ExplorerNode.Role.LOADING));
     }
@@ -141,7 +155,12 @@ class MainWindowTest {
         expand(robot, "Tables");
         robot.doubleClickOn(treeCell(robot, "ORDERS"));
 
-        waitUntil(() -> window.tabs().getTabs().size() == 1 && page() != null);
+        try {
+            waitUntil(() -> window.tabs().getTabs().size() == 1 && page() != null);
+        } catch (TimeoutException e) {
+            robot.interact(() -> Snapshots.save(window.getScene(), "double-click-timeout"));
+            throw e;
+        }
         QueryTab tab = currentTab();
         waitForIdle(tab);
         assertThat(tab.editor().getText()).isEqualTo("SELECT * FROM PUBLIC.ORDERS");
@@ -211,7 +230,9 @@ class MainWindowTest {
         assertThat(tab.editor().getStyleOfChar(marked + "-- fixed\n".length())).doesNotContain("error-mark");
         robot.interact(() -> tab.editor().replaceText("SELECT * FROM REGIONS"));
         robot.clickOn("#run-button");
+        waitUntil(() -> tab.model().failure().isEmpty());
         waitForIdle(tab);
+        assertThat(tab.model().failure()).map(f -> f.message()).isEmpty();
         assertThat(message.getScene() == null || !message.getParent().isVisible()).isTrue();
         assertThat(page().rows()).hasSize(12);
         assertThat(statusOf(robot)).startsWith("Rows 1–12 of 12");
@@ -235,6 +256,7 @@ class MainWindowTest {
     void pagingThroughAHundredThousandRowsNeverStallsTheFxThread(FxRobot robot) throws Exception {
         QueryTab tab = openQuery(robot, "SELECT * FROM ORDER_ITEMS");
         waitForIdle(tab);
+        robot.moveTo("#app-status");
         robot.interact(() -> tab.model().changePageSize(1000));
         waitForIdle(tab);
 
@@ -274,6 +296,30 @@ class MainWindowTest {
         waitForIdle(tab);
 
         assertThat(page().rows().get(0)[0]).isEqualTo("Nordics");
+    }
+
+    @Test
+    void connectionsExportAndImportBackWithAPreview(FxRobot robot) throws Exception {
+        waitUntil(() -> window.connections().getItems().size() == 1);
+        Path file = dir.resolve("export-" + run + ".json");
+        robot.interact(() -> window.exportTo(file));
+        waitUntil(() -> Files.exists(file) && Files.size(file) > 0);
+        assertThat(Files.readString(file)).contains("\"name\" : \"Sample\"");
+        Files.writeString(file, Files.readString(file).replace("\"name\" : \"Sample\"", "\"name\" : \"Sample again\""));
+
+        robot.interact(() -> window.importFrom(file));
+        waitUntil(() -> robot.lookup("#import-header").tryQuery().isPresent());
+        assertThat(robot.lookup("#import-header").queryAs(Label.class).getText())
+                .isEqualTo("Import 1 new and replace 0 existing connections?");
+        assertThat(robot.lookup("#import-items").queryAs(Label.class).getText()).isEqualTo("Add Sample again (h2)");
+        assertThat(window.connections().getItems()).as("nothing is written before the user confirms").hasSize(1);
+        robot.interact(() -> robot.lookup(".side-panel").queryAs(javafx.scene.Parent.class).applyCss());
+        robot.interact(() -> Snapshots.save(window.getScene(), "import-preview"));
+        robot.clickOn("#import-confirm");
+
+        waitUntil(() -> window.connections().getItems().size() == 2);
+        assertThat(window.connections().getItems()).extracting(c -> c.name()).containsExactly("Sample", "Sample again");
+        assertThat(robot.lookup("#keychain-notice").queryAs(Label.class).isVisible()).isFalse();
     }
 
     private QueryTab openQuery(FxRobot robot, String sql) throws TimeoutException {
