@@ -18,10 +18,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.stage.FileChooser;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import dev.sextant.config.ImportPreview;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -66,7 +62,7 @@ public final class MainWindow extends BorderPane {
     private final ProgressBar progress = new ProgressBar();
     private final Label notice = new Label(null, Icons.of(Feather.ALERT_TRIANGLE));
     private boolean keychainChecked;
-    private final VBox importBar = new VBox(6);
+    private final ConnectionTransferBar transfer;
     private int tabCounter;
 
     public MainWindow(UiContext context, TaskExecutor executor) {
@@ -81,11 +77,8 @@ public final class MainWindow extends BorderPane {
         connections.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> tree.showConnection(selected));
         connections.setPrefHeight(120);
 
-        importBar.getStyleClass().add("import-bar");
-        importBar.setPadding(new Insets(8));
-        importBar.setVisible(false);
-        importBar.managedProperty().bind(importBar.visibleProperty());
-        VBox left = new VBox(section("Connections", Feather.DATABASE), importBar, connections, section("Schema", Feather.LAYERS), tree);
+        this.transfer = new ConnectionTransferBar(context.catalog(), executor, this::showConnections, status::setText);
+        VBox left = new VBox(section("Connections", Feather.DATABASE), transfer, connections, section("Schema", Feather.LAYERS), tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
         left.getStyleClass().add("side-panel");
         left.setMinWidth(220);
@@ -140,9 +133,9 @@ public final class MainWindow extends BorderPane {
                 on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
 
         MenuItem export = new MenuItem("Export all connections…", Icons.of(Feather.UPLOAD));
-        export.setOnAction(e -> chooseExportFile());
+        export.setOnAction(e -> transfer.chooseExportFile());
         MenuItem importItem = new MenuItem("Import connections…", Icons.of(Feather.DOWNLOAD));
-        importItem.setOnAction(e -> chooseImportFile());
+        importItem.setOnAction(e -> transfer.chooseImportFile());
         MenuButton connectionsMenu = new MenuButton("Connections", Icons.of(Feather.DATABASE), export, importItem);
         connectionsMenu.setId("connections-menu");
 
@@ -241,97 +234,6 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private void chooseExportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export connections");
-        chooser.setInitialFileName("sextant-connections.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sextant connections (*.json)", "*.json"));
-        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) {
-            exportTo(file.toPath());
-        }
-    }
-
-    /** Writes every saved connection (settings and env: references, never secrets) to {@code file}. */
-    public void exportTo(Path file) {
-        BackgroundTask.wrap(p -> {
-            var catalog = context.catalog().get();
-            List<ExternalDatabaseConfig> all = catalog.list();
-            Files.writeString(file, catalog.export(all));
-            return all.size();
-        }).onSuccess(n -> status.setText("Exported " + n + (n == 1 ? " connection" : " connections") + " to " + file))
-                .onFailure(e -> showError("Export failed", e))
-                .executeWith(executor);
-    }
-
-    private void chooseImportFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import connections");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sextant connections (*.json)", "*.json"));
-        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file != null) {
-            importFrom(file.toPath());
-        }
-    }
-
-    /** Reads {@code file}, shows what importing it would add and replace, and imports it if confirmed. */
-    public void importFrom(Path file) {
-        BackgroundTask.wrap(p -> context.catalog().get().previewImport(Files.readString(file)))
-                .onSuccess(this::confirmImport)
-                .onFailure(e -> showError("Nothing was imported", e))
-                .executeWith(executor);
-    }
-
-    /** Shows the preview inline above the connection list; nothing is written until the user confirms. */
-    private void confirmImport(ImportPreview preview) {
-        StringBuilder text = new StringBuilder();
-        for (ImportPreview.Item item : preview.items()) {
-            ExternalDatabaseConfig c = item.config();
-            text.append(item.action() == ImportPreview.Action.ADD ? "Add " : "Replace ")
-                    .append(c.folder().isEmpty() ? "" : c.folder() + " / ").append(c.name()).append(" (").append(c.type()).append(")\n");
-        }
-        Label header = new Label("Import " + preview.count(ImportPreview.Action.ADD) + " new and replace "
-                + preview.count(ImportPreview.Action.REPLACE) + " existing connections?", Icons.of(Feather.DOWNLOAD));
-        header.setId("import-header");
-        header.setWrapText(true);
-        header.getStyleClass().add("import-header");
-        Label items = new Label(text.toString().strip());
-        items.setId("import-items");
-        items.setWrapText(true);
-        Button apply = new Button("Import");
-        apply.setId("import-confirm");
-        apply.setDefaultButton(true);
-        Button cancel = new Button("Cancel");
-        cancel.setId("import-cancel");
-        cancel.setOnAction(e -> importBar.setVisible(false));
-        apply.setOnAction(e -> {
-            importBar.setVisible(false);
-            BackgroundTask.wrap(p -> {
-                        var catalog = context.catalog().get();
-                        catalog.applyImport(preview);
-                        return catalog.list();
-                    })
-                    .onSuccess(configs -> {
-                        showConnections(configs);
-                        status.setText("Imported " + preview.items().size() + " connections");
-                    })
-                    .onFailure(e2 -> showError("Nothing was imported", e2))
-                    .executeWith(executor);
-        });
-        HBox buttons = new HBox(6, apply, cancel);
-        importBar.getChildren().setAll(header, items, buttons);
-        importBar.setVisible(true);
-        apply.requestFocus();
-    }
-
-    private void showError(String header, Throwable e) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                ButtonType.CLOSE);
-        alert.setHeaderText(header);
-        alert.initOwner(getScene().getWindow());
-        alert.show();
-    }
-
     /** A query tab on the selected connection. */
     public QueryTab newQuery() {
         ExternalDatabaseConfig config = connections.getSelectionModel().getSelectedItem();
@@ -381,6 +283,11 @@ public final class MainWindow extends BorderPane {
 
     public SchemaTree tree() {
         return tree;
+    }
+
+    /** Export and import of connections (the toolbar's Connections menu). */
+    public ConnectionTransferBar transfer() {
+        return transfer;
     }
 
     public ListView<ExternalDatabaseConfig> connections() {

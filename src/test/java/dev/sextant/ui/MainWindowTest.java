@@ -302,12 +302,12 @@ class MainWindowTest {
     void connectionsExportAndImportBackWithAPreview(FxRobot robot) throws Exception {
         waitUntil(() -> window.connections().getItems().size() == 1);
         Path file = dir.resolve("export-" + run + ".json");
-        robot.interact(() -> window.exportTo(file));
+        robot.interact(() -> window.transfer().exportTo(file));
         waitUntil(() -> Files.exists(file) && Files.size(file) > 0);
         assertThat(Files.readString(file)).contains("\"name\" : \"Sample\"");
         Files.writeString(file, Files.readString(file).replace("\"name\" : \"Sample\"", "\"name\" : \"Sample again\""));
 
-        robot.interact(() -> window.importFrom(file));
+        robot.interact(() -> window.transfer().importFrom(file));
         waitUntil(() -> robot.lookup("#import-header").tryQuery().isPresent());
         assertThat(robot.lookup("#import-header").queryAs(Label.class).getText())
                 .isEqualTo("Import 1 new and replace 0 existing connections?");
@@ -320,6 +320,21 @@ class MainWindowTest {
         waitUntil(() -> window.connections().getItems().size() == 2);
         assertThat(window.connections().getItems()).extracting(c -> c.name()).containsExactly("Sample", "Sample again");
         assertThat(robot.lookup("#keychain-notice").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void aBadImportFileIsExplainedInlineAndImportsNothing(FxRobot robot) throws Exception {
+        waitUntil(() -> window.connections().getItems().size() == 1);
+        Path file = Files.writeString(dir.resolve("bad-" + run + ".json"),
+                "{\"format\": \"sextant-connections\", \"version\": 1, \"connections\": [{\"name\": \"W\", \"type\": \"oracle\"}]}");
+
+        robot.interact(() -> window.transfer().importFrom(file));
+
+        waitUntil(() -> robot.lookup("#transfer-error").tryQuery().isPresent());
+        assertThat(robot.lookup("#transfer-error-title").queryAs(Label.class).getText()).isEqualTo("Nothing was imported");
+        assertThat(robot.lookup("#transfer-error").queryAs(Label.class).getText())
+                .startsWith("Entry 1 ('W'): Unknown connection type 'oracle'");
+        assertThat(window.connections().getItems()).hasSize(1);
     }
 
     private QueryTab openQuery(FxRobot robot, String sql) throws TimeoutException {
