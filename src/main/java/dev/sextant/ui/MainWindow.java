@@ -158,6 +158,8 @@ public final class MainWindow extends BorderPane {
         notice.getStyleClass().add("notice");
         notice.setVisible(false);
         notice.managedProperty().bind(notice.visibleProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        version.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, status, progress, notice, spacer, version);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
@@ -225,7 +227,8 @@ public final class MainWindow extends BorderPane {
             BackgroundTask.wrap(p -> context.catalog().get().keychainStatus())
                     .onSuccess(s -> {
                         if (!s.available()) {
-                            notice.setText("Keychain unavailable: " + s.reason());
+                            notice.setText("System keychain unavailable: passwords can be kept for this session "
+                                    + "or read from environment variables");
                             notice.setTooltip(new Tooltip(s.reason()));
                             notice.setVisible(true);
                         }
