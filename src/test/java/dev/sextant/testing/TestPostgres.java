@@ -53,6 +53,34 @@ public final class TestPostgres {
         return name;
     }
 
+    private static boolean passwordsRequired;
+
+    /**
+     * A login role that must give its password (scram-sha-256): the superuser {@code postgres} keeps trust
+     * authentication, every other role needs a password from then on.
+     */
+    public static synchronized void createPasswordUser(String name, String password) {
+        execute("postgres", "CREATE ROLE " + name + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+        if (!passwordsRequired) {
+            try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SHOW hba_file")) {
+                rs.next();
+                java.nio.file.Path hba = java.nio.file.Path.of(rs.getString(1));
+                java.nio.file.Files.writeString(hba, String.join("\n",
+                        "local all postgres trust",
+                        "host all postgres 127.0.0.1/32 trust",
+                        "host all postgres ::1/128 trust",
+                        "local all all scram-sha-256",
+                        "host all all 127.0.0.1/32 scram-sha-256",
+                        "host all all ::1/128 scram-sha-256", ""));
+                s.execute("SELECT pg_reload_conf()");
+                passwordsRequired = true;
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Could not require passwords: " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Runs SQL as the superuser in the given database. */
     public static void execute(String database, String... statements) {
         try (Connection c = server().getDatabase("postgres", database).getConnection(); Statement s = c.createStatement()) {

@@ -1,0 +1,175 @@
+package dev.sextant.connector.postgres;
+
+import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectionTestReport;
+import dev.sextant.connector.ConnectorException;
+import dev.sextant.connector.ErrorKind;
+import dev.sextant.connector.TestStage;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * The staged connection test: name resolution, TCP connect, log-in (TLS and authentication), server
+ * details, and round-trip latency. It stops at the first failing stage and says what to check there.
+ */
+final class PgDiagnostic {
+
+    private static final int PINGS = 5;
+
+    private final ConnectionParameters parameters;
+    private final Supplier<String> url;
+    private final Supplier<Properties> properties;
+    private final PgErrors errors;
+    private final List<TestStage> stages = new ArrayList<>();
+    private final Map<String, String> summary = new LinkedHashMap<>();
+
+    PgDiagnostic(ConnectionParameters parameters, Supplier<String> url, Supplier<Properties> properties, PgErrors errors) {
+        this.parameters = parameters;
+        this.url = url;
+        this.properties = properties;
+        this.errors = errors;
+    }
+
+    ConnectionTestReport run() {
+        String host;
+        int port;
+        int timeoutSeconds;
+        String jdbcUrl;
+        Properties props;
+        long start = System.nanoTime();
+        try {
+            host = parameters.required(PostgresConnectorProvider.HOST, "Host");
+            port = parameters.intValue(PostgresConnectorProvider.PORT, "Port", 5432);
+            timeoutSeconds = parameters.intValue(PostgresConnectorProvider.CONNECT_TIMEOUT, "Connect timeout (s)", 10);
+            jdbcUrl = url.get();
+            props = properties.get();
+        } catch (ConnectorException e) {
+            return fail("Check the settings", start, e.getMessage());
+        }
+
+        InetAddress address;
+        try {
+            InetAddress[] all = InetAddress.getAllByName(host);
+            address = all[0];
+            pass("Resolve host name", start, host + " is " + String.join(", ",
+                    Arrays.stream(all).map(InetAddress::getHostAddress).toList()));
+        } catch (UnknownHostException e) {
+            return fail("Resolve host name", start, "The host name '" + host
+                    + "' could not be resolved. Check its spelling, your DNS or VPN.");
+        }
+
+        long tcp = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), timeoutSeconds * 1000);
+            pass("Open TCP connection", tcp, address.getHostAddress() + ":" + port + " accepts connections");
+        } catch (ConnectException e) {
+            return fail("Open TCP connection", tcp, "Port " + port + " on " + host + " refused the connection. Is PostgreSQL "
+                    + "running, and listening on this address (listen_addresses) and port?");
+        } catch (SocketTimeoutException e) {
+            return fail("Open TCP connection", tcp, "No answer from " + host + ":" + port + " within " + timeoutSeconds
+                    + " s. A firewall may be dropping the connection, or the host is down.");
+        } catch (IOException e) {
+            return fail("Open TCP connection", tcp, "Could not reach " + host + ":" + port + ": " + e.getMessage());
+        }
+
+        long login = System.nanoTime();
+        try (Connection c = new org.postgresql.Driver().connect(jdbcUrl, props)) {
+            pass("Log in", login, "as " + props.getProperty("user") + " to " + parameters.value(PostgresConnectorProvider.DATABASE).orElse(""));
+            details(c);
+            latency(c);
+        } catch (SQLException e) {
+            return fail("Log in", login, loginProblem(e, props));
+        }
+        return new ConnectionTestReport(stages, summary);
+    }
+
+    private void details(Connection c) throws SQLException {
+        long t = System.nanoTime();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_user, current_database(), "
+                     + "current_setting('transaction_read_only'), "
+                     + "(SELECT CASE WHEN ssl THEN version ELSE NULL END FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
+            rs.next();
+            summary.put("Server version", "PostgreSQL " + rs.getString(1));
+            summary.put("User", rs.getString(2));
+            summary.put("Database", rs.getString(3));
+            summary.put("Read-only", "on".equals(rs.getString(4)) ? "yes" : "no");
+            String tls = rs.getString(5);
+            String mode = parameters.value(PostgresConnectorProvider.SSL_MODE).orElse("prefer");
+            summary.put("TLS", tls == null ? "not used" : tls + (mode.startsWith("verify") ? ", certificate verified ("
+                    + mode + ")" : ", certificate not verified (" + mode + ")"));
+        }
+        pass("Read server details", t, summary.get("Server version"));
+    }
+
+    private void latency(Connection c) throws SQLException {
+        long t = System.nanoTime();
+        long[] rounds = new long[PINGS];
+        try (Statement s = c.createStatement()) {
+            for (int i = 0; i < PINGS; i++) {
+                long p = System.nanoTime();
+                try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                    rs.next();
+                }
+                rounds[i] = System.nanoTime() - p;
+            }
+        }
+        Arrays.sort(rounds);
+        String median = String.format("%.1f ms", rounds[PINGS / 2] / 1e6);
+        summary.put("Latency", median + " (median of " + PINGS + " round trips)");
+        pass("Measure latency", t, median);
+    }
+
+    private String loginProblem(SQLException e, Properties props) {
+        ConnectorException ce = errors.translate(e, null);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String user = props.getProperty("user");
+        String database = parameters.value(PostgresConnectorProvider.DATABASE).orElse("");
+        if (state.equals("28P01")) {
+            return "Wrong password for user '" + user + "'.";
+        }
+        if (state.equals("3D000")) {
+            return "The database '" + database + "' does not exist on this server.";
+        }
+        if (state.equals("28000")) {
+            String msg = ce.getMessage();
+            return msg.contains("pg_hba.conf") ? "The server's pg_hba.conf does not allow user '" + user + "' to reach '"
+                    + database + "' from this machine" + (msg.contains("no encryption") ? " without TLS: set SSL mode to require or stricter." : ".")
+                    : msg;
+        }
+        if (ce.kind() == ErrorKind.TIMEOUT) {
+            return "The server accepted the connection but did not answer within the connect timeout. "
+                    + "Is this port really PostgreSQL?";
+        }
+        if (ce.kind() == ErrorKind.TLS) {
+            return ce.getMessage();
+        }
+        return ce.getMessage();
+    }
+
+    private void pass(String name, long startNanos, String message) {
+        stages.add(new TestStage(name, true, Duration.ofNanos(System.nanoTime() - startNanos), message));
+    }
+
+    private ConnectionTestReport fail(String name, long startNanos, String message) {
+        stages.add(new TestStage(name, false, Duration.ofNanos(System.nanoTime() - startNanos), message));
+        return new ConnectionTestReport(stages, summary);
+    }
+}
