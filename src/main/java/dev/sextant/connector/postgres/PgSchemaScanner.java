@@ -85,8 +85,9 @@ final class PgSchemaScanner {
 
     /**
      * Keys and constraints with their columns in key order. A foreign key that references a partitioned
-     * table has one extra catalog row per referenced partition, on the same table and with the same name;
-     * those are left out so each key appears once.
+     * table has one extra catalog row per referenced partition, on the same table, under generated names
+     * ({@code ..._fkey1}); those children of a key of the same table are left out so each key appears
+     * once. Keys a partition inherits from its parent stay: they are the partition's own.
      */
     private static final String CONSTRAINTS = """
             SELECT t.relname, k.conname, k.contype,

@@ -73,13 +73,15 @@ final class PgSchemaFixture {
                         + "FOREIGN KEY (order_no, customer_id) REFERENCES shop.orders (order_no, customer_id))",
                 "COMMENT ON TABLE shop.order_lines IS 'Lines of an order'",
 
-                "CREATE TABLE shop.measurements (taken date NOT NULL, reading double precision) PARTITION BY RANGE (taken)",
+                "CREATE TABLE shop.measurements (taken date PRIMARY KEY, reading double precision) PARTITION BY RANGE (taken)",
                 "COMMENT ON TABLE shop.measurements IS 'Sensor readings by year'",
                 "CREATE TABLE shop.measurements_2024 PARTITION OF shop.measurements "
                         + "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
                 "CREATE TABLE shop.measurements_2025 PARTITION OF shop.measurements "
                         + "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
                 "COMMENT ON TABLE shop.measurements_2024 IS 'Readings of 2024'",
+                // a key to a partitioned table: the catalog holds one extra row per partition for it
+                "CREATE TABLE shop.reading_notes (taken date REFERENCES shop.measurements (taken), note text)",
 
                 "CREATE VIEW shop.big_orders AS SELECT customer_id, order_no FROM shop.orders WHERE price > 100",
                 "COMMENT ON VIEW shop.big_orders IS 'Orders over 100'",

@@ -85,7 +85,7 @@ class PgSchemaScannerTest {
     void everyRelationKindInNameOrder() {
         List<String> expected = new ArrayList<>(List.of("big_orders:VIEW", "customers:TABLE", "measurements:TABLE",
                 "measurements_2024:PARTITION", "measurements_2025:PARTITION", "order_lines:TABLE",
-                "order_totals:MATERIALIZED_VIEW", "orders:TABLE"));
+                "order_totals:MATERIALIZED_VIEW", "orders:TABLE", "reading_notes:TABLE"));
         if (fdw) {
             expected.add("remote_stock:EXTERNAL_TABLE");
         }
@@ -119,7 +119,10 @@ class PgSchemaScannerTest {
         assertThat(table("customers").primaryKey()).isEqualTo(new PrimaryKey("customers_pkey", List.of("id")));
         assertThat(table("order_lines").primaryKey())
                 .isEqualTo(new PrimaryKey("order_lines_pkey", List.of("customer_id", "order_no", "line")));
-        assertThat(table("measurements").primaryKey()).isNull();
+        assertThat(table("big_orders").primaryKey()).isNull();
+        assertThat(table("measurements").primaryKey()).isEqualTo(new PrimaryKey("measurements_pkey", List.of("taken")));
+        assertThat(table("measurements_2024").primaryKey())
+                .isEqualTo(new PrimaryKey("measurements_2024_pkey", List.of("taken")));
 
         assertThat(table("customers").foreignKeys()).containsExactly(new ForeignKey("customers_country_fkey",
                 List.of("country"), "ref", "countries", List.of("code"), "Where they live"));
@@ -127,6 +130,9 @@ class PgSchemaScannerTest {
                 List.of("customer_id"), "shop", "customers", List.of("id"), ""));
         assertThat(table("order_lines").foreignKeys()).containsExactly(new ForeignKey("order_lines_order_fk",
                 List.of("order_no", "customer_id"), "shop", "orders", List.of("order_no", "customer_id"), ""));
+        // once, though pg_constraint also has a row for it per referenced partition
+        assertThat(table("reading_notes").foreignKeys()).containsExactly(new ForeignKey("reading_notes_taken_fkey",
+                List.of("taken"), "shop", "measurements", List.of("taken"), ""));
     }
 
     @Test
@@ -155,6 +161,13 @@ class PgSchemaScannerTest {
                 "BEFORE INSERT OR UPDATE FOR EACH ROW", "CREATE TRIGGER customers_touch BEFORE INSERT OR UPDATE "
                 + "ON shop.customers FOR EACH ROW EXECUTE FUNCTION shop.touch_created()", "Stamps the creation time"));
         assertThat(table("orders").triggers()).isEmpty();
+    }
+
+    @Test
+    void triggerEventsDecodeEveryTimingAndEvent() {
+        assertThat(PgSchemaScanner.triggerEvent(2 | 4 | 16 | 1)).isEqualTo("BEFORE INSERT OR UPDATE FOR EACH ROW");
+        assertThat(PgSchemaScanner.triggerEvent(8 | 32)).isEqualTo("AFTER DELETE OR TRUNCATE FOR EACH STATEMENT");
+        assertThat(PgSchemaScanner.triggerEvent(64 | 4 | 1)).isEqualTo("INSTEAD OF INSERT FOR EACH ROW");
     }
 
     @Test
