@@ -32,7 +32,8 @@ public record DatabaseSchema(String productName, String productVersion, List<Sch
 
     /**
      * Every object whose name contains {@code text}, ignoring case: schemas, tables and views, columns
-     * (nested ones too), indexes, foreign keys, routines and sequences. Exact-name hits come first.
+     * (nested ones too), indexes, foreign keys, other constraints, triggers, routines, sequences and types.
+     * Exact-name hits come first.
      */
     public List<SchemaMatch> search(String text) {
         String needle = text.toLowerCase(Locale.ROOT).trim();
@@ -52,12 +53,21 @@ public record DatabaseSchema(String productName, String productVersion, List<Sch
                 for (ForeignKey fk : t.foreignKeys()) {
                     add(hits, needle, ObjectKind.FOREIGN_KEY, catalog, s.name(), t.name(), fk.name());
                 }
+                for (Constraint c : t.constraints()) {
+                    add(hits, needle, ObjectKind.CONSTRAINT, catalog, s.name(), t.name(), c.name());
+                }
+                for (Trigger tr : t.triggers()) {
+                    add(hits, needle, ObjectKind.TRIGGER, catalog, s.name(), t.name(), tr.name());
+                }
             }
             for (Routine r : s.routines()) {
                 add(hits, needle, ObjectKind.ROUTINE, catalog, s.name(), "", r.name());
             }
             for (Sequence q : s.sequences()) {
                 add(hits, needle, ObjectKind.SEQUENCE, catalog, s.name(), "", q.name());
+            }
+            for (TypeDef type : s.types()) {
+                add(hits, needle, ObjectKind.TYPE, catalog, s.name(), "", type.name());
             }
         }
         hits.sort((a, b) -> Boolean.compare(!isExact(a, needle), !isExact(b, needle)));

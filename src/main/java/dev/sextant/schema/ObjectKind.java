@@ -4,7 +4,8 @@ package dev.sextant.schema;
 public enum ObjectKind {
     CATALOG("catalog"), SCHEMA("schema"), TABLE("table"), VIEW("view"), MATERIALIZED_VIEW("materialized view"),
     EXTERNAL_TABLE("external table"), PARTITION("partition"), SYSTEM_TABLE("system table"), COLUMN("column"),
-    INDEX("index"), FOREIGN_KEY("foreign key"), ROUTINE("routine"), SEQUENCE("sequence");
+    INDEX("index"), FOREIGN_KEY("foreign key"), CONSTRAINT("constraint"), TRIGGER("trigger"), ROUTINE("routine"),
+    SEQUENCE("sequence"), TYPE("type");
 
     private final String label;
 

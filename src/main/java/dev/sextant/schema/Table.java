@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param definition  the view's query or similar definition text, or empty
  * @param primaryKey  null when there is none
  * @param rowEstimate the database's row count or estimate, or -1 when unknown
+ * @param constraints unique, check and exclusion constraints (keys have their own fields)
+ * @param triggers    the table's triggers, sorted by name
  */
 public record Table(String schema, String name, ObjectKind kind, String comment, String definition,
                     List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
-                    List<Index> indexes, long rowEstimate) {
+                    List<Index> indexes, long rowEstimate, List<Constraint> constraints, List<Trigger> triggers) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -27,6 +29,16 @@ public record Table(String schema, String name, ObjectKind kind, String comment,
         columns = List.copyOf(columns);
         foreignKeys = List.copyOf(foreignKeys);
         indexes = List.copyOf(indexes);
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
+        triggers = triggers == null ? List.of() : List.copyOf(triggers);
+    }
+
+    /** A table of a database whose scan reports no constraints or triggers beyond its keys. */
+    public Table(String schema, String name, ObjectKind kind, String comment, String definition,
+                 List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
+                 List<Index> indexes, long rowEstimate) {
+        this(schema, name, kind, comment, definition, columns, primaryKey, foreignKeys, indexes, rowEstimate,
+                List.of(), List.of());
     }
 
     public Optional<PrimaryKey> primaryKeyOpt() {

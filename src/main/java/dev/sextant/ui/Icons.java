@@ -26,6 +26,9 @@ public final class Icons {
             case COLUMN -> Feather.COLUMNS;
             case INDEX -> Feather.ZAP;
             case FOREIGN_KEY -> Feather.LINK;
+            case CONSTRAINT -> Feather.CHECK_SQUARE;
+            case TRIGGER -> Feather.ACTIVITY;
+            case TYPE -> Feather.BOX;
             case ROUTINE -> Feather.CODE;
             case SEQUENCE -> Feather.HASH;
         });

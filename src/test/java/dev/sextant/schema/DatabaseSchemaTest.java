@@ -31,6 +31,31 @@ class DatabaseSchemaTest {
     }
 
     @Test
+    void searchFindsConstraintsTriggersAndTypes() {
+        Table orders = new Table("shop", "orders", ObjectKind.TABLE, null, null, List.of(col("qty")), null, List.of(),
+                List.of(), -1, List.of(new Constraint("orders_qty_check", Constraint.Type.CHECK, List.of("qty"),
+                "CHECK (qty > 0)", null)), List.of(new Trigger("orders_audit", "AFTER INSERT FOR EACH ROW", "", null)));
+        DatabaseSchema pg = new DatabaseSchema("PostgreSQL", "17", List.of(new Schema(new SchemaRef("db", "shop", null),
+                List.of(orders), List.of(), List.of(), List.of(new TypeDef("order_state", TypeDef.Kind.ENUM,
+                List.of("open", "paid"), "", null)))));
+
+        assertThat(pg.search("order")).extracting(SchemaMatch::kind, SchemaMatch::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ObjectKind.TABLE, "shop.orders"),
+                org.assertj.core.groups.Tuple.tuple(ObjectKind.CONSTRAINT, "shop.orders.orders_qty_check"),
+                org.assertj.core.groups.Tuple.tuple(ObjectKind.TRIGGER, "shop.orders.orders_audit"),
+                org.assertj.core.groups.Tuple.tuple(ObjectKind.TYPE, "shop.order_state"));
+    }
+
+    @Test
+    void theShorterConstructorsLeaveTheNewListsEmpty() {
+        Table t = new Table("s", "t", ObjectKind.TABLE, null, null, List.of(), null, List.of(), List.of(), 0);
+        assertThat(t.constraints()).isEmpty();
+        assertThat(t.triggers()).isEmpty();
+        assertThat(new Schema(new SchemaRef("", "s", ""), List.of(t), List.of(), List.of()).types()).isEmpty();
+        assertThat(new Index("i", List.of("a"), false, null).definition()).isEmpty();
+    }
+
+    @Test
     void anEmptySearchFindsNothing() {
         assertThat(model.search("  ")).isEmpty();
     }
