@@ -4,6 +4,13 @@ import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.SqlDialect;
 import dev.sextant.query.Workspace;
 import dev.sextant.schema.Column;
+import dev.sextant.schema.Constraint;
+import dev.sextant.schema.Trigger;
+import dev.sextant.schema.TypeDef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.sextant.schema.ForeignKey;
 import dev.sextant.schema.Index;
 import dev.sextant.schema.ObjectKind;
@@ -103,13 +110,28 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
     /** Folders for each kind of object the schema has; empty kinds are left out. */
     static List<TreeItem<ExplorerNode>> schemaContents(Schema schema) {
         List<TreeItem<ExplorerNode>> folders = new ArrayList<>();
-        addFolder(folders, "Tables", schema.tables(), t -> !isViewLike(t.kind()));
-        addFolder(folders, "Views", schema.tables(), t -> isViewLike(t.kind()));
+        Map<String, List<Table>> partitions = partitionsByParent(schema);
+        addFolder(folders, "Tables", schema.tables(),
+                t -> !isViewLike(t.kind()) && t.kind() != ObjectKind.EXTERNAL_TABLE && t.kind() != ObjectKind.PARTITION, partitions);
+        addFolder(folders, "Views", schema.tables(), t -> isViewLike(t.kind()), partitions);
+        addFolder(folders, "Foreign tables", schema.tables(), t -> t.kind() == ObjectKind.EXTERNAL_TABLE, partitions);
+        List<Table> orphans = schema.tables().stream().filter(t -> t.kind() == ObjectKind.PARTITION
+                && partitions.values().stream().noneMatch(list -> list.contains(t)) ).toList();
+        addFolder(folders, "Partitions", orphans, t -> true, Map.of());
         if (!schema.sequences().isEmpty()) {
             TreeItem<ExplorerNode> folder = folder("Sequences", schema.sequences().size());
             for (Sequence s : schema.sequences()) {
                 folder.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.SEQUENCE,
                         s.name(), s.dataType(), s)));
+            }
+            folders.add(folder);
+        }
+        if (!schema.types().isEmpty()) {
+            TreeItem<ExplorerNode> folder = folder("Types", schema.types().size());
+            for (TypeDef type : schema.types()) {
+                folder.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.TYPE,
+                        type.name(), type.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + (type.elements().isEmpty() ? "" : " · " + String.join(", ", type.elements())), type)));
             }
             folders.add(folder);
         }
@@ -129,16 +151,39 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
     }
 
     private static void addFolder(List<TreeItem<ExplorerNode>> folders, String name, List<Table> tables,
-                                  Predicate<Table> filter) {
+                                  Predicate<Table> filter, Map<String, List<Table>> partitions) {
         List<Table> chosen = tables.stream().filter(filter).toList();
         if (chosen.isEmpty()) {
             return;
         }
         TreeItem<ExplorerNode> folder = folder(name, chosen.size());
         for (Table t : chosen) {
-            folder.getChildren().add(tableItem(t));
+            TreeItem<ExplorerNode> item = tableItem(t);
+            List<Table> parts = partitions.getOrDefault(t.name(), List.of());
+            if (!parts.isEmpty()) {
+                TreeItem<ExplorerNode> partFolder = folder("Partitions", parts.size());
+                parts.forEach(p -> partFolder.getChildren().add(tableItem(p)));
+                item.getChildren().add(partFolder);
+            }
+            folder.getChildren().add(item);
         }
         folders.add(folder);
+    }
+
+    private static final Pattern PARTITION_OF = Pattern.compile("PARTITION OF (?:\\S+\\.)?\"?([^\\s\"]+)\"?");
+
+    /** Partitions grouped under the table they belong to (named in their definition, "PARTITION OF parent ..."). */
+    static Map<String, List<Table>> partitionsByParent(Schema schema) {
+        Map<String, List<Table>> byParent = new LinkedHashMap<>();
+        for (Table t : schema.tables()) {
+            if (t.kind() == ObjectKind.PARTITION) {
+                Matcher m = PARTITION_OF.matcher(t.definition());
+                if (m.find() && schema.table(m.group(1)).isPresent()) {
+                    byParent.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        return byParent;
     }
 
     private static TreeItem<ExplorerNode> folder(String name, int count) {
@@ -160,6 +205,22 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
                         i.name(), (i.unique() ? "unique · " : "") + String.join(", ", i.columns()), i)));
             }
             item.getChildren().add(indexes);
+        }
+        if (!table.constraints().isEmpty()) {
+            TreeItem<ExplorerNode> constraints = folder("Constraints", table.constraints().size());
+            for (Constraint c : table.constraints()) {
+                constraints.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.CONSTRAINT,
+                        c.name(), c.definition(), c)));
+            }
+            item.getChildren().add(constraints);
+        }
+        if (!table.triggers().isEmpty()) {
+            TreeItem<ExplorerNode> triggers = folder("Triggers", table.triggers().size());
+            for (Trigger tr : table.triggers()) {
+                triggers.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, ObjectKind.TRIGGER,
+                        tr.name(), tr.event(), tr)));
+            }
+            item.getChildren().add(triggers);
         }
         if (!table.foreignKeys().isEmpty()) {
             TreeItem<ExplorerNode> keys = folder("Foreign keys", table.foreignKeys().size());
@@ -285,6 +346,12 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
                 return q.comment();
             } else if (payload instanceof Routine r) {
                 return r.comment();
+            } else if (payload instanceof TypeDef t) {
+                return t.comment();
+            } else if (payload instanceof Trigger t) {
+                return t.comment();
+            } else if (payload instanceof Constraint c) {
+                return c.comment();
             } else if (payload instanceof Index i) {
                 return i.comment();
             } else if (payload instanceof ForeignKey fk) {
