@@ -120,7 +120,7 @@ public final class ConnectionTransferBar extends VBox {
                     })
                     .onSuccess(configs -> {
                         onImported.accept(configs);
-                        onStatus.accept("Imported " + preview.items().size() + " connections");
+                        onStatus.accept("Imported " + preview.items().size() + (preview.items().size() == 1 ? " connection" : " connections"));
                     })
                     .onFailure(e2 -> showError("Nothing was imported", e2))
                     .executeWith(executor);

@@ -337,6 +337,42 @@ class MainWindowTest {
         assertThat(window.connections().getItems()).hasSize(1);
     }
 
+    @Test
+    void aPostgresConnectionBrowsesAndQueriesThroughTheSameWindow(FxRobot robot) throws Exception {
+        String db = dev.sextant.testing.TestPostgres.newDatabase("gui");
+        dev.sextant.testing.TestPostgres.execute(db, "CREATE SCHEMA sales",
+                "CREATE TABLE sales.invoices (id int PRIMARY KEY, amount numeric(10, 2), paid_at timestamptz)",
+                "INSERT INTO sales.invoices SELECT g, g * 1.5, NULL FROM generate_series(1, 450) g");
+        waitUntil(() -> window.connections().getItems().size() == 1);
+        Path file = Files.writeString(dir.resolve("pg-" + run + ".json"), "{\"format\": \"sextant-connections\", \"version\": 1, "
+                + "\"connections\": [{\"name\": \"Local Postgres\", \"type\": \"postgresql\", \"kind\": \"production\", "
+                + "\"parameters\": {\"host\": \"127.0.0.1\", \"port\": \"" + dev.sextant.testing.TestPostgres.port()
+                + "\", \"database\": \"" + db + "\", \"user\": \"postgres\", \"sslMode\": \"disable\"}}]}");
+        robot.interact(() -> window.transfer().importFrom(file));
+        waitUntil(() -> robot.lookup("#import-confirm").tryQuery().isPresent());
+        robot.clickOn("#import-confirm");
+        waitUntil(() -> window.connections().getItems().size() == 2);
+
+        robot.interact(() -> window.connections().getSelectionModel().select(
+                window.connections().getItems().stream().filter(c -> c.name().equals("Local Postgres")).findFirst().orElseThrow()));
+        expand(robot, "sales");
+        expand(robot, "Tables");
+        robot.clickOn(treeCell(robot, "invoices"));
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> window.tabs().getTabs().size() == 1 && page() != null);
+        waitForIdle(currentTab());
+        assertThat(currentTab().editor().getText()).isEqualTo("SELECT * FROM sales.invoices");
+        assertThat(currentTab().getStyleClass()).contains("production");
+        assertThat(statusOf(robot)).startsWith("Rows 1–200 · more rows remain");
+        robot.interact(() -> currentTab().model().nextPage());
+        waitForIdle(currentTab());
+        robot.interact(() -> currentTab().model().nextPage());
+        waitForIdle(currentTab());
+        assertThat(statusOf(robot)).startsWith("Rows 401–450 of 450");
+        robot.interact(() -> Snapshots.save(window.getScene(), "postgres-result"));
+    }
+
     private QueryTab openQuery(FxRobot robot, String sql) throws TimeoutException {
         waitUntil(() -> !window.connections().getItems().isEmpty());
         QueryTab tab = robot.interact(() -> window.newQuery()) == null ? null : currentTab();
