@@ -50,7 +50,7 @@ final class PgSchemaScanner {
 
     private static final String RELATIONS = """
             SELECT c.relname, c.relkind, c.relispartition,
-                   dc.description, c.reltuples,
+                   pg_catalog.obj_description(c.oid, 'pg_class'), c.reltuples,
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
                         WHEN c.relispartition THEN
                             'PARTITION OF ' || pg_catalog.quote_ident(pn.nspname) || '.'
@@ -70,20 +70,16 @@ final class PgSchemaScanner {
             LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
             LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
             LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
-            LEFT JOIN pg_catalog.pg_description dc ON dc.objoid = c.oid
-                 AND dc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dc.objsubid = 0
             WHERE c.relnamespace = %s AND c.relkind IN %s
             ORDER BY c.relname""".formatted(SCHEMA_OID, RELATION_KINDS);
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod),
                    a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated,
-                   ds.description
+                   pg_catalog.col_description(a.attrelid, a.attnum)
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid
-                 AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ds.objsubid = a.attnum
             WHERE c.relnamespace = %s AND c.relkind IN %s AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY c.relname, a.attnum""".formatted(SCHEMA_OID, RELATION_KINDS);
 
@@ -115,17 +111,12 @@ final class PgSchemaScanner {
     /** Key columns only (not INCLUDE ones): pg_get_indexdef(oid, n, true) names a column or prints an expression. */
     private static final String INDEXES = """
             SELECT t.relname, ic.relname, x.indisunique,
-                   ARRAY(SELECT CASE WHEN x.indkey[g.n - 1] = 0
-                                     THEN pg_catalog.pg_get_indexdef(x.indexrelid, g.n, true)
-                                     ELSE (SELECT a.attname::text FROM pg_catalog.pg_attribute a
-                                           WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[g.n - 1]) END
+                   ARRAY(SELECT pg_catalog.pg_get_indexdef(x.indexrelid, g.n, true)
                          FROM generate_series(1, x.indnkeyatts) g(n) ORDER BY g.n),
-                   di.description, pg_catalog.pg_get_indexdef(x.indexrelid)
+                   pg_catalog.obj_description(x.indexrelid, 'pg_class'), pg_catalog.pg_get_indexdef(x.indexrelid)
             FROM pg_catalog.pg_index x
             JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
             JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
-            LEFT JOIN pg_catalog.pg_description di ON di.objoid = x.indexrelid
-                 AND di.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND di.objsubid = 0
             WHERE t.relnamespace = %s
             ORDER BY t.relname, ic.relname""".formatted(SCHEMA_OID);
 
