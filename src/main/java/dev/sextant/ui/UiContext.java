@@ -1,9 +1,9 @@
 package dev.sextant.ui;
 
+import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.query.ProgressListener;
 import dev.sextant.query.Workspace;
-import dev.sextant.config.ConnectionCatalog;
 import java.util.List;
 import java.util.function.Supplier;
 

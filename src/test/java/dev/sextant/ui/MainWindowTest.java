@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.app.AppPaths;
 import dev.sextant.app.Sextant;
+import dev.sextant.query.ResultPageView;
 import dev.sextant.secret.FakeKeychain;
 import dev.sextant.secret.SecretStore;
-import dev.sextant.query.ResultPageView;
 import dev.sextant.testing.FxWatchdog;
 import dev.sextant.testing.Snapshots;
 import dev.sextant.testing.TestSample;
@@ -31,11 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.slf4j.LoggerFactory;
 
 /** The main window on the built-in sample, driven like a user would, rendered headless by Monocle. */
 @ExtendWith(ApplicationExtension.class)
