@@ -61,8 +61,17 @@ public abstract class BaseDBConnector implements AutoCloseable {
      */
     public abstract ConnectionTestReport testConnection();
 
-    /** The schemas (datasets) of the database, without their objects: the first level of the tree. */
-    public abstract List<SchemaRef> listSchemas();
+    /**
+     * The schemas (datasets) of the database, without their objects: the first level of the tree.
+     *
+     * @param includeSystem also the database's own catalog schemas (e.g. pg_catalog, INFORMATION_SCHEMA)
+     */
+    public abstract List<SchemaRef> listSchemas(boolean includeSystem);
+
+    /** The user's schemas, without the database's system schemas. */
+    public final List<SchemaRef> listSchemas() {
+        return listSchemas(false);
+    }
 
     /** Every object of one schema, read in a few bulk queries. */
     public abstract Schema scanSchema(SchemaRef schema);

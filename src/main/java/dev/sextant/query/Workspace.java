@@ -82,10 +82,10 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The schemas of the connection, through its shared metadata connection. */
-    public List<SchemaRef> listSchemas(ExternalDatabaseConfig config) {
+    public List<SchemaRef> listSchemas(ExternalDatabaseConfig config, boolean includeSystem) {
         BaseDBConnector c = metadataConnector(config);
         synchronized (c) {
-            return c.listSchemas();
+            return c.listSchemas(includeSystem);
         }
     }
 

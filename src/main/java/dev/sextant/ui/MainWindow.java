@@ -125,6 +125,11 @@ public final class MainWindow extends BorderPane {
         refresh.setTooltip(new Tooltip("Read the schema again (F5)"));
         refresh.setOnAction(e -> tree.refresh());
 
+        ToggleButton system = new ToggleButton("System schemas", Icons.of(Feather.EYE));
+        system.setId("system-schemas");
+        system.setTooltip(new Tooltip("Also show the database's own schemas, such as pg_catalog or INFORMATION_SCHEMA"));
+        system.selectedProperty().addListener((obs, was, on) -> tree.setShowSystemSchemas(on));
+
         ToggleButton dark = new ToggleButton(null, Icons.of(Feather.MOON));
         dark.setId("dark-mode");
         dark.setTooltip(new Tooltip("Dark theme"));
@@ -142,7 +147,7 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, newQuery, refresh, connectionsMenu, spacer, dark);
+        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, spacer, dark);
     }
 
     private HBox statusBar() {

@@ -147,6 +147,10 @@ class MainWindowTest {
         Set<Node> cells = robot.lookup(".tree-cell").queryAll();
         assertThat(cells).noneMatch(n -> n.getStyleClass().contains("error-node"));
         robot.interact(() -> Snapshots.save(window.getScene(), "tree-expanded"));
+
+        assertThat(findTreeCell(robot, "INFORMATION_SCHEMA")).as("system schemas are hidden by default").isNull();
+        robot.clickOn("#system-schemas");
+        assertThat(treeCell(robot, "INFORMATION_SCHEMA")).isNotNull();
     }
 
     @Test

@@ -216,9 +216,9 @@ public final class H2Connector extends BaseDBConnector {
     }
 
     @Override
-    public List<SchemaRef> listSchemas() {
+    public List<SchemaRef> listSchemas(boolean includeSystem) {
         try {
-            return new H2SchemaScanner(connection()).listSchemas();
+            return new H2SchemaScanner(connection()).listSchemas(includeSystem);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }

@@ -52,7 +52,7 @@ final class H2SchemaScanner {
         }
     }
 
-    List<SchemaRef> listSchemas() throws SQLException {
+    List<SchemaRef> listSchemas(boolean includeSystem) throws SQLException {
         List<SchemaRef> user = new ArrayList<>();
         List<SchemaRef> system = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(
@@ -63,7 +63,9 @@ final class H2SchemaScanner {
                 (SYSTEM_SCHEMA.equals(ref.name()) ? system : user).add(ref);
             }
         }
-        user.addAll(system);
+        if (includeSystem) {
+            user.addAll(system);
+        }
         return user;
     }
 

@@ -282,9 +282,9 @@ public final class PostgresConnector extends BaseDBConnector {
     }
 
     @Override
-    public List<SchemaRef> listSchemas() {
+    public List<SchemaRef> listSchemas(boolean includeSystem) {
         try {
-            return new PgSchemaScanner(connection()).listSchemas(false);
+            return new PgSchemaScanner(connection()).listSchemas(includeSystem);
         } catch (SQLException e) {
             throw errors.translate(e, null);
         }

@@ -50,6 +50,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
     private final TaskExecutor executor;
     private final BiConsumer<ExternalDatabaseConfig, Table> openTable;
     private ExternalDatabaseConfig connection;
+    private volatile boolean showSystemSchemas;
 
     /**
      * @param openTable called on the JavaFX thread when the user opens a table or view (double-click or Enter)
@@ -87,6 +88,12 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         root.setExpanded(true);
     }
 
+    /** Shows or hides the database's own catalog schemas (pg_catalog, INFORMATION_SCHEMA, …) and reloads. */
+    public void setShowSystemSchemas(boolean show) {
+        showSystemSchemas = show;
+        showConnection(connection);
+    }
+
     /** Reloads the whole tree from the database, dropping what was loaded. */
     public void refresh() {
         ExternalDatabaseConfig config = connection;
@@ -100,7 +107,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
 
     private List<TreeItem<ExplorerNode>> schemaItems(ExternalDatabaseConfig config) {
         List<TreeItem<ExplorerNode>> items = new ArrayList<>();
-        for (SchemaRef ref : workspace.listSchemas(config)) {
+        for (SchemaRef ref : workspace.listSchemas(config, showSystemSchemas)) {
             items.add(new LazyTreeItem(new ExplorerNode(ExplorerNode.Role.SCHEMA, ObjectKind.SCHEMA, ref.name(),
                     "", ref), () -> schemaContents(workspace.scanSchema(config, ref)), executor));
         }

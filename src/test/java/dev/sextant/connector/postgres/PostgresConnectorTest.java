@@ -232,6 +232,13 @@ class PostgresConnectorTest {
     }
 
     @Test
+    void systemSchemasAreListedOnlyOnRequest() {
+        assertThat(connector.listSchemas()).extracting(s -> s.name()).contains("public").doesNotContain("pg_catalog",
+                "information_schema");
+        assertThat(connector.listSchemas(true)).extracting(s -> s.name()).contains("public", "pg_catalog", "information_schema");
+    }
+
+    @Test
     void aStatementTimeoutIsReportedAsATimeout() {
         Map<String, String> values = settings();
         values.put("statementTimeout", "1");
