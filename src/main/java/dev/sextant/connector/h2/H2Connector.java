@@ -1,6 +1,5 @@
 package dev.sextant.connector.h2;
 
-import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectionParameters;
 import dev.sextant.connector.ConnectionTestReport;
 import dev.sextant.connector.ConnectorException;
@@ -8,7 +7,9 @@ import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.ResultCursor;
 import dev.sextant.connector.SqlDialect;
 import dev.sextant.connector.TestStage;
+import dev.sextant.connector.jdbc.JdbcConnector;
 import dev.sextant.connector.jdbc.JdbcCursor;
+import dev.sextant.connector.jdbc.SqlErrorTranslator;
 import dev.sextant.connector.jdbc.JdbcValues;
 import dev.sextant.schema.Schema;
 import dev.sextant.schema.SchemaRef;
@@ -25,8 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +33,13 @@ import org.slf4j.LoggerFactory;
  * H2 databases in a file or in memory; also Sextant's built-in sample. Results are read lazily
  * (H2's LAZY_QUERY_EXECUTION), so the first page of a large result does not wait for the rest.
  */
-public final class H2Connector extends BaseDBConnector {
+public final class H2Connector extends JdbcConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Connector.class);
     static final String MEMORY_PREFIX = "mem:";
 
     private final H2Errors errors = new H2Errors();
     private final JdbcValues values = new JdbcValues();
-    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
-    private volatile Connection connection;
 
     H2Connector(ConnectionParameters parameters) {
         super(parameters);
@@ -54,14 +51,12 @@ public final class H2Connector extends BaseDBConnector {
     }
 
     @Override
-    public synchronized void connect() {
-        if (connection != null) {
-            return;
-        }
-        connection = open();
+    protected SqlErrorTranslator errors() {
+        return errors;
     }
 
-    private Connection open() {
+    @Override
+    protected Connection open() {
         String url = url();
         Properties props = new Properties();
         props.setProperty("user", parameters().value(H2ConnectorProvider.USER).orElse("sa"));
@@ -109,34 +104,6 @@ public final class H2Connector extends BaseDBConnector {
     }
 
     @Override
-    public synchronized void disconnect() {
-        Connection c = connection;
-        connection = null;
-        if (c == null) {
-            return;
-        }
-        cancel();
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing the H2 connection failed: {}", e.getMessage());
-        }
-    }
-
-    @Override
-    public boolean isConnected() {
-        return connection != null;
-    }
-
-    private Connection connection() {
-        Connection c = connection;
-        if (c == null) {
-            throw new ConnectorException(ErrorKind.INTERNAL, "Not connected. Connect before running statements.");
-        }
-        return c;
-    }
-
-    @Override
     public ResultCursor openCursor(String sql, List<?> params, int fetchSize) {
         if (sql == null || sql.isBlank()) {
             throw new ConnectorException(ErrorKind.SYNTAX, "There is no statement to run.");
@@ -160,17 +127,6 @@ public final class H2Connector extends BaseDBConnector {
                 closeQuietly(ps);
             }
             throw errors.translate(e, sql);
-        }
-    }
-
-    @Override
-    public void cancel() {
-        for (Statement s : running) {
-            try {
-                s.cancel();
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("Cancel was not accepted: {}", e.getMessage());
-            }
         }
     }
 
@@ -217,37 +173,11 @@ public final class H2Connector extends BaseDBConnector {
 
     @Override
     public List<SchemaRef> listSchemas(boolean includeSystem) {
-        try {
-            return new H2SchemaScanner(connection()).listSchemas(includeSystem);
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
+        return withConnection(c -> new H2SchemaScanner(c).listSchemas(includeSystem));
     }
 
     @Override
     public Schema scanSchema(SchemaRef schema) {
-        try {
-            return new H2SchemaScanner(connection()).scan(schema);
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
-    }
-
-    @Override
-    protected String[] productNameAndVersion() {
-        try {
-            var md = connection().getMetaData();
-            return new String[] {md.getDatabaseProductName(), md.getDatabaseProductVersion()};
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
-    }
-
-    private static void closeQuietly(Statement s) {
-        try {
-            s.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing a statement failed: {}", e.getMessage());
-        }
+        return withConnection(c -> new H2SchemaScanner(c).scan(schema));
     }
 }

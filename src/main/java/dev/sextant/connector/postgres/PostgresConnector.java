@@ -16,14 +16,15 @@ import static dev.sextant.connector.postgres.PostgresConnectorProvider.SSL_ROOT_
 import static dev.sextant.connector.postgres.PostgresConnectorProvider.STATEMENT_TIMEOUT;
 import static dev.sextant.connector.postgres.PostgresConnectorProvider.USER;
 
-import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectionParameters;
 import dev.sextant.connector.ConnectionTestReport;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.ResultCursor;
 import dev.sextant.connector.SqlDialect;
+import dev.sextant.connector.jdbc.JdbcConnector;
 import dev.sextant.connector.jdbc.JdbcCursor;
+import dev.sextant.connector.jdbc.SqlErrorTranslator;
 import dev.sextant.schema.Schema;
 import dev.sextant.schema.SchemaRef;
 import java.net.URLEncoder;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +48,13 @@ import org.slf4j.LoggerFactory;
  * read-only sessions that the server enforces. The password goes in the connection properties, never in
  * the URL.
  */
-public final class PostgresConnector extends BaseDBConnector {
+public final class PostgresConnector extends JdbcConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresConnector.class);
     private static final Set<String> RESERVED_PROPERTIES = Set.of("user", "password", "url");
 
     private final PgErrors errors = new PgErrors();
     private final PgValues values = new PgValues();
-    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
-    private volatile Connection connection;
 
     PostgresConnector(ConnectionParameters parameters) {
         super(parameters);
@@ -122,13 +120,12 @@ public final class PostgresConnector extends BaseDBConnector {
     }
 
     @Override
-    public synchronized void connect() {
-        if (connection == null) {
-            connection = open();
-        }
+    protected SqlErrorTranslator errors() {
+        return errors;
     }
 
-    private Connection open() {
+    @Override
+    protected Connection open() {
         String url = url();
         Properties props = properties();
         Connection c;
@@ -167,29 +164,6 @@ public final class PostgresConnector extends BaseDBConnector {
     }
 
     @Override
-    public synchronized void disconnect() {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            cancel();
-            closeQuietly(c);
-        }
-    }
-
-    @Override
-    public boolean isConnected() {
-        return connection != null;
-    }
-
-    private Connection connection() {
-        Connection c = connection;
-        if (c == null) {
-            throw new ConnectorException(ErrorKind.INTERNAL, "Not connected. Connect before running statements.");
-        }
-        return c;
-    }
-
-    @Override
     public ResultCursor openCursor(String sql, List<?> params, int fetchSize) {
         if (sql == null || sql.isBlank()) {
             throw new ConnectorException(ErrorKind.SYNTAX, "There is no statement to run.");
@@ -197,7 +171,7 @@ public final class PostgresConnector extends BaseDBConnector {
         Connection c = connection();
         PreparedStatement ps = null;
         try {
-            reconnectIfBroken();
+            reconnectIfClosed();
             c = connection();
             c.setAutoCommit(false);
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -252,30 +226,6 @@ public final class PostgresConnector extends BaseDBConnector {
         }
     }
 
-    /** After the server went away (restart, network), the next statement gets a fresh session. */
-    private synchronized void reconnectIfBroken() {
-        Connection c = connection;
-        try {
-            if (c != null && c.isClosed()) {
-                LOG.info("The PostgreSQL connection was closed; reconnecting");
-                connection = open();
-            }
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
-    }
-
-    @Override
-    public void cancel() {
-        for (Statement s : running) {
-            try {
-                s.cancel();
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("Cancel was not accepted: {}", e.getMessage());
-            }
-        }
-    }
-
     @Override
     public ConnectionTestReport testConnection() {
         return new PgDiagnostic(parameters(), this::url, this::properties, errors).run();
@@ -283,37 +233,11 @@ public final class PostgresConnector extends BaseDBConnector {
 
     @Override
     public List<SchemaRef> listSchemas(boolean includeSystem) {
-        try {
-            return new PgSchemaScanner(connection()).listSchemas(includeSystem);
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
+        return withConnection(c -> new PgSchemaScanner(c).listSchemas(includeSystem));
     }
 
     @Override
     public Schema scanSchema(SchemaRef schema) {
-        try {
-            return new PgSchemaScanner(connection()).scan(schema);
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
-    }
-
-    @Override
-    protected String[] productNameAndVersion() {
-        try {
-            var md = connection().getMetaData();
-            return new String[] {md.getDatabaseProductName(), md.getDatabaseProductVersion()};
-        } catch (SQLException e) {
-            throw errors.translate(e, null);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            LOG.debug("Close failed: {}", e.getMessage());
-        }
+        return withConnection(c -> new PgSchemaScanner(c).scan(schema));
     }
 }
