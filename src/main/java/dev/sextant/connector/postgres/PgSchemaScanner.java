@@ -1,5 +1,6 @@
 package dev.sextant.connector.postgres;
 
+import dev.sextant.connector.jdbc.CatalogQuery;
 import dev.sextant.schema.Column;
 import dev.sextant.schema.Constraint;
 import dev.sextant.schema.ForeignKey;
@@ -185,22 +186,8 @@ final class PgSchemaScanner {
         this.connection = connection;
     }
 
-    /** Reads one row of a catalog query. */
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs a catalog query whose one parameter is the schema name, handing each row to {@code reader}. */
-    private void forEachRow(String sql, String schema, RowReader reader) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        }
+    private void forEachRow(String sql, String schema, CatalogQuery.RowReader reader) throws SQLException {
+        CatalogQuery.forEachRow(connection, sql, schema, reader);
     }
 
     /**
