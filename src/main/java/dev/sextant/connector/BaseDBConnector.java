@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One database connection of one type. This is the connector pattern every database follows:
@@ -75,6 +76,16 @@ public abstract class BaseDBConnector implements AutoCloseable {
 
     /** Every object of one schema, read in a few bulk queries. */
     public abstract Schema scanSchema(SchemaRef schema);
+
+    /**
+     * Asks the database what a statement would do without running it: its type and, where the database
+     * knows, the bytes it would read. Databases that cannot tell (H2, PostgreSQL) answer empty.
+     *
+     * @throws ConnectorException when the statement is invalid (with its position, as for a run)
+     */
+    public Optional<QueryEstimate> estimate(String sql, List<?> params) {
+        return Optional.empty();
+    }
 
     /** The database product and version, e.g. "H2" and "2.5.252". */
     protected abstract String[] productNameAndVersion();

@@ -1,6 +1,7 @@
 package dev.sextant.connector;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A streaming view over one statement's result: rows are read from the database only when a page is
@@ -27,6 +28,15 @@ public interface ResultCursor extends AutoCloseable {
 
     /** Whether rows remain to be read. */
     boolean hasMore();
+
+    /**
+     * What the database reported about this run, as labelled values in display order, e.g. "Bytes
+     * processed", "Bytes billed", "Cache hit", "Job id" for BigQuery. Empty when it reports nothing
+     * beyond the rows. Complete once the first page has been read.
+     */
+    default Map<String, String> runInfo() {
+        return Map.of();
+    }
 
     /** Stops the statement on the database, from any thread. Idempotent. */
     void cancel();
