@@ -90,12 +90,22 @@ public abstract class BaseDBConnector implements AutoCloseable {
     /** The database product and version, e.g. "H2" and "2.5.252". */
     protected abstract String[] productNameAndVersion();
 
-    /** The whole schema model: every schema, scanned one after the other. */
-    public DatabaseSchema scanDbSchema() {
-        List<Schema> schemas = new ArrayList<>();
-        for (SchemaRef ref : listSchemas()) {
-            schemas.add(scanSchema(ref));
+    /**
+     * Every object of several schemas, in the order given. This default scans them one after the other;
+     * a connector whose catalog can be read for many schemas at once overrides it, so that a full scan
+     * costs a fixed number of queries however many schemas there are.
+     */
+    public List<Schema> scanSchemas(List<SchemaRef> schemas) {
+        List<Schema> scanned = new ArrayList<>();
+        for (SchemaRef ref : schemas) {
+            scanned.add(scanSchema(ref));
         }
+        return scanned;
+    }
+
+    /** The whole schema model of the user's schemas, for search and autocomplete. */
+    public DatabaseSchema scanDbSchema() {
+        List<Schema> schemas = scanSchemas(listSchemas());
         String[] product = productNameAndVersion();
         return new DatabaseSchema(product[0], product[1], schemas);
     }

@@ -14,20 +14,24 @@ import dev.sextant.schema.Sequence;
 import dev.sextant.schema.Table;
 import dev.sextant.schema.Trigger;
 import dev.sextant.schema.TypeDef;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one PostgreSQL schema straight from pg_catalog with a fixed set of bulk queries (relations,
- * columns, constraints, indexes, triggers, routines, sequences, types), whatever the number of tables.
+ * Reads PostgreSQL schemas straight from pg_catalog with a fixed set of bulk queries (relations,
+ * columns, constraints, indexes, triggers, routines, sequences, types), whatever the number of schemas
+ * and tables: one schema when the tree opens it, all of them for a full scan.
  * pg_catalog rather than information_schema or DatabaseMetaData: those are slow on big catalogs, hide
  * objects the user does not own, and lack partitions, materialized views, definitions and identity.
  * <p>
@@ -36,11 +40,20 @@ import java.util.Map;
  */
 final class PgSchemaScanner {
 
-    /** Oid of the schema named by the one parameter; every per-schema query filters on it. */
-    private static final String SCHEMA_OID = "(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?)";
+    /**
+     * The schemas to scan: the one parameter is an array of schema names. Every query joins it and
+     * returns the schema's name first, so one query serves any number of schemas.
+     */
+    private static final String SCANNED = "JOIN pg_catalog.pg_namespace n ON n.oid = %s AND n.nspname = ANY (?)";
 
     /** The relation kinds shown as tables: ordinary, partitioned, view, materialized view, foreign. */
     private static final String RELATION_KINDS = "('r', 'p', 'v', 'm', 'f')";
+
+    /** Comments are joined rather than read with obj_description per row, which costs a function call each. */
+    private static String comment(String alias, String catalog, String oid, String subId) {
+        return "LEFT JOIN pg_catalog.pg_description %s ON %s.objoid = %s AND %s.classoid = 'pg_catalog.%s'::pg_catalog.regclass AND %s.objsubid = %s"
+                .formatted(alias, alias, oid, alias, catalog, alias, subId);
+    }
 
     private static final String LIST_SCHEMAS = """
             SELECT current_database(), n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace'),
@@ -50,8 +63,7 @@ final class PgSchemaScanner {
             ORDER BY n.nspname""";
 
     private static final String RELATIONS = """
-            SELECT c.relname, c.relkind, c.relispartition,
-                   pg_catalog.obj_description(c.oid, 'pg_class'), c.reltuples,
+            SELECT n.nspname, c.oid, c.relname, c.relkind, c.relispartition, cd.description, c.reltuples,
                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
                         WHEN c.relispartition THEN
                             'PARTITION OF ' || pg_catalog.quote_ident(pn.nspname) || '.'
@@ -66,88 +78,107 @@ final class PgSchemaScanner {
                                 FROM pg_catalog.pg_options_to_table(ft.ftoptions) o) || ')', '')
                    END
             FROM pg_catalog.pg_class c
+            %s
+            %s
             LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
             LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
             LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
             LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
             LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
-            WHERE c.relnamespace = %s AND c.relkind IN %s
-            ORDER BY c.relname""".formatted(SCHEMA_OID, RELATION_KINDS);
+            WHERE c.relkind IN %s""".formatted(SCANNED.formatted("c.relnamespace"),
+            comment("cd", "pg_class", "c.oid", "0"), RELATION_KINDS);
 
+    /** Not ordered: sorting 50,000 rows on the server spills to disk, so each table's few are sorted here. */
     private static final String COLUMNS = """
-            SELECT c.relname, a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod),
-                   a.attnotnull, pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated,
-                   pg_catalog.col_description(a.attrelid, a.attnum)
+            SELECT a.attrelid, a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                   CASE WHEN a.atthasdef THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END,
+                   a.attidentity, a.attgenerated, cd.description
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE c.relnamespace = %s AND c.relkind IN %s AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY c.relname, a.attnum""".formatted(SCHEMA_OID, RELATION_KINDS);
+            %s
+            LEFT JOIN pg_catalog.pg_attrdef d ON a.atthasdef AND d.adrelid = a.attrelid AND d.adnum = a.attnum
+            %s
+            WHERE c.relkind IN %s AND a.attnum > 0 AND NOT a.attisdropped""".formatted(SCANNED.formatted("c.relnamespace"),
+            comment("cd", "pg_class", "a.attrelid", "a.attnum"), RELATION_KINDS);
 
     /**
-     * Keys and constraints with their columns in key order. A foreign key that references a partitioned
-     * table has one extra catalog row per referenced partition, on the same table, under generated names
-     * ({@code ..._fkey1}); those children of a key of the same table are left out so each key appears
-     * once. Keys a partition inherits from its parent stay: they are the partition's own.
+     * Keys and constraints. Their own columns are named from the scanned columns by number; a foreign
+     * key's referenced columns are named here, as the referenced table may lie in a schema not scanned.
+     * A foreign key that references a partitioned table has one extra catalog row per referenced
+     * partition, on the same table, under generated names ({@code ..._fkey1}); those children of a key
+     * of the same table are left out so each key appears once. Keys a partition inherits from its parent
+     * stay: they are the partition's own.
      */
     private static final String CONSTRAINTS = """
-            SELECT t.relname, k.conname, k.contype,
-                   ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(num, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.num
-                         ORDER BY u.ord),
-                   rn.nspname, r.relname,
-                   ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num
-                         ORDER BY u.ord),
-                   pg_catalog.pg_get_constraintdef(k.oid, true), pg_catalog.obj_description(k.oid, 'pg_constraint')
+            SELECT k.conrelid, k.conname, k.contype, k.conkey, rn.nspname, r.relname,
+                   CASE WHEN k.contype = 'f' THEN
+                       ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(num, ord)
+                             JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.num
+                             ORDER BY u.ord) END,
+                   CASE WHEN k.contype NOT IN ('p', 'f') THEN pg_catalog.pg_get_constraintdef(k.oid, true) END,
+                   kd.description
             FROM pg_catalog.pg_constraint k
             JOIN pg_catalog.pg_class t ON t.oid = k.conrelid
+            %s
             LEFT JOIN pg_catalog.pg_class r ON r.oid = k.confrelid
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE t.relnamespace = %s AND k.contype IN ('p', 'f', 'u', 'c', 'x')
+            %s
+            WHERE k.contype IN ('p', 'f', 'u', 'c', 'x')
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint parent
                               WHERE parent.oid = k.conparentid AND parent.conrelid = k.conrelid)
-            ORDER BY t.relname, k.conname""".formatted(SCHEMA_OID);
+            ORDER BY k.conname""".formatted(SCANNED.formatted("t.relnamespace"),
+            comment("kd", "pg_constraint", "k.oid", "0"));
 
-    /** Key columns only (not INCLUDE ones): pg_get_indexdef(oid, n, true) names a column or prints an expression. */
+    /**
+     * Indexes. Key columns (not INCLUDE ones) are named from the scanned columns by number; only an
+     * index with expressions asks the server to print each key, since pg_get_indexdef costs a call per key.
+     */
     private static final String INDEXES = """
-            SELECT t.relname, ic.relname, x.indisunique,
-                   ARRAY(SELECT pg_catalog.pg_get_indexdef(x.indexrelid, g.n, true)
-                         FROM generate_series(1, x.indnkeyatts) g(n) ORDER BY g.n),
-                   pg_catalog.obj_description(x.indexrelid, 'pg_class'), pg_catalog.pg_get_indexdef(x.indexrelid)
+            SELECT x.indrelid, ic.relname, x.indisunique, x.indnkeyatts, x.indkey::pg_catalog.int2[],
+                   CASE WHEN x.indexprs IS NOT NULL THEN
+                       ARRAY(SELECT pg_catalog.pg_get_indexdef(x.indexrelid, g.n, true)
+                             FROM pg_catalog.generate_series(1, x.indnkeyatts) g(n) ORDER BY g.n) END,
+                   xd.description, pg_catalog.pg_get_indexdef(x.indexrelid)
             FROM pg_catalog.pg_index x
             JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+            %s
             JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
-            WHERE t.relnamespace = %s
-            ORDER BY t.relname, ic.relname""".formatted(SCHEMA_OID);
+            %s
+            ORDER BY ic.relname""".formatted(SCANNED.formatted("t.relnamespace"),
+            comment("xd", "pg_class", "x.indexrelid", "0"));
 
     private static final String TRIGGERS = """
-            SELECT t.relname, g.tgname, g.tgtype, pg_catalog.pg_get_triggerdef(g.oid, true),
-                   pg_catalog.obj_description(g.oid, 'pg_trigger')
+            SELECT g.tgrelid, g.tgname, g.tgtype, pg_catalog.pg_get_triggerdef(g.oid, true), gd.description
             FROM pg_catalog.pg_trigger g
             JOIN pg_catalog.pg_class t ON t.oid = g.tgrelid
-            WHERE t.relnamespace = %s AND NOT g.tgisinternal
-            ORDER BY t.relname, g.tgname""".formatted(SCHEMA_OID);
+            %s
+            %s
+            WHERE NOT g.tgisinternal
+            ORDER BY g.tgname""".formatted(SCANNED.formatted("t.relnamespace"),
+            comment("gd", "pg_trigger", "g.oid", "0"));
 
     /** pg_get_functiondef fails on aggregates and window functions, so only plain functions and procedures get one. */
     private static final String ROUTINES = """
-            SELECT p.proname, p.prokind, pg_catalog.pg_get_function_arguments(p.oid),
-                   pg_catalog.pg_get_function_result(p.oid), pg_catalog.obj_description(p.oid, 'pg_proc'),
+            SELECT n.nspname, p.proname, p.prokind, pg_catalog.pg_get_function_arguments(p.oid),
+                   pg_catalog.pg_get_function_result(p.oid), pd.description,
                    CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END
             FROM pg_catalog.pg_proc p
-            WHERE p.pronamespace = %s
-            ORDER BY p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)""".formatted(SCHEMA_OID);
+            %s
+            %s
+            ORDER BY p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)""".formatted(
+            SCANNED.formatted("p.pronamespace"), comment("pd", "pg_proc", "p.oid", "0"));
 
     /** Identity columns' sequences are left out: they belong to their column, whose default says so. */
     private static final String SEQUENCES = """
-            SELECT c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
-                   pg_catalog.obj_description(c.oid, 'pg_class')
+            SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
+                   cd.description
             FROM pg_catalog.pg_sequence s
             JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
-            WHERE c.relnamespace = %s
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
+            %s
+            %s
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                               AND d.objid = c.oid AND d.deptype = 'i')
-            ORDER BY c.relname""".formatted(SCHEMA_OID);
+            ORDER BY c.relname""".formatted(SCANNED.formatted("c.relnamespace"), comment("cd", "pg_class", "c.oid", "0"));
 
     /**
      * Enums, domains and free-standing composite types (not the row types every table has). Array types
@@ -156,7 +187,7 @@ final class PgSchemaScanner {
      * older servers do not.
      */
     private static final String TYPES = """
-            SELECT t.typname, t.typtype,
+            SELECT n.nspname, t.typname, t.typtype,
                    CASE t.typtype
                        WHEN 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e
                                            WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
@@ -173,21 +204,18 @@ final class PgSchemaScanner {
                    CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod)
                         || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
                         || COALESCE(' DEFAULT ' || t.typdefault, '') END,
-                   pg_catalog.obj_description(t.oid, 'pg_type')
+                   td.description
             FROM pg_catalog.pg_type t
+            %s
+            %s
             LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
-            WHERE t.typnamespace = %s
-              AND (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND c.relkind = 'c'))
-            ORDER BY t.typname""".formatted(SCHEMA_OID);
+            WHERE t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND c.relkind = 'c')
+            ORDER BY t.typname""".formatted(SCANNED.formatted("t.typnamespace"), comment("td", "pg_type", "t.oid", "0"));
 
     private final Connection connection;
 
     PgSchemaScanner(Connection connection) {
         this.connection = connection;
-    }
-
-    private void forEachRow(String sql, String schema, CatalogQuery.RowReader reader) throws SQLException {
-        CatalogQuery.forEachRow(connection, sql, schema, reader);
     }
 
     /**
@@ -212,39 +240,111 @@ final class PgSchemaScanner {
 
     /** Every object of one schema, in eight queries whatever its size. */
     Schema scan(SchemaRef ref) throws SQLException {
-        String schema = ref.name();
-        Map<String, List<Column>> columns = columns(schema);
-        TableKeys keys = constraints(schema);
-        Map<String, List<Index>> indexes = indexes(schema);
-        Map<String, List<Trigger>> triggers = triggers(schema);
+        return scan(List.of(ref)).get(0);
+    }
 
-        List<Table> tables = new ArrayList<>();
-        forEachRow(RELATIONS, schema, rs -> {
-            String name = rs.getString(1);
-            ObjectKind kind = switch (rs.getString(2)) {
+    /**
+     * Every object of the given schemas, in the order given: eight queries however many schemas and
+     * tables, each reading all the schemas at once.
+     */
+    List<Schema> scan(List<SchemaRef> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement statement = connection.createStatement()) {
+                // The planner prices the catalog functions high enough to compile these queries with JIT,
+                // which costs more than the queries themselves (measured: 200 ms of 460 ms for the indexes).
+                statement.execute("SET LOCAL jit = off");
+            }
+            List<Schema> schemas = scanInTransaction(refs);
+            connection.commit();
+            return schemas;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The scan's queries, all in one transaction. */
+    private List<Schema> scanInTransaction(List<SchemaRef> refs) throws SQLException {
+        String[] names = refs.stream().map(SchemaRef::name).toArray(String[]::new);
+        Map<Long, List<Column>> columns = columns(names);
+        TableKeys keys = constraints(names, columns);
+        Map<Long, List<Index>> indexes = indexes(names, columns);
+        Map<Long, List<Trigger>> triggers = triggers(names);
+
+        Map<String, List<Table>> tables = new HashMap<>();
+        forEachRow(RELATIONS, names, rs -> {
+            String schema = rs.getString(1);
+            long oid = rs.getLong(2);
+            ObjectKind kind = switch (rs.getString(4)) {
                 case "v" -> ObjectKind.VIEW;
                 case "m" -> ObjectKind.MATERIALIZED_VIEW;
                 case "f" -> ObjectKind.EXTERNAL_TABLE;
-                default -> rs.getBoolean(3) ? ObjectKind.PARTITION : ObjectKind.TABLE;
+                default -> rs.getBoolean(5) ? ObjectKind.PARTITION : ObjectKind.TABLE;
             };
             // reltuples is -1 until the first VACUUM/ANALYZE (since PostgreSQL 14); views have none
-            float tuples = rs.getFloat(5);
+            float tuples = rs.getFloat(7);
             long estimate = kind == ObjectKind.VIEW || tuples < 0 ? -1 : (long) tuples;
-            tables.add(new Table(schema, name, kind, rs.getString(4), rs.getString(6),
-                    columns.getOrDefault(name, List.of()), keys.primaryKeys.get(name),
-                    keys.foreignKeys.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), estimate,
-                    keys.others.getOrDefault(name, List.of()), triggers.getOrDefault(name, List.of())));
+            tables.computeIfAbsent(schema, k -> new ArrayList<>()).add(new Table(schema, rs.getString(3), kind,
+                    rs.getString(6), rs.getString(8), columns.getOrDefault(oid, List.of()), keys.primaryKeys.get(oid),
+                    keys.foreignKeys.getOrDefault(oid, List.of()), indexes.getOrDefault(oid, List.of()), estimate,
+                    keys.others.getOrDefault(oid, List.of()), triggers.getOrDefault(oid, List.of())));
         });
-        return new Schema(ref, tables, routines(schema), sequences(schema), types(schema));
+        Map<String, List<Routine>> routines = routines(names);
+        Map<String, List<Sequence>> sequences = sequences(names);
+        Map<String, List<TypeDef>> types = types(names);
+
+        List<Schema> schemas = new ArrayList<>();
+        for (SchemaRef ref : refs) {
+            List<Table> schemaTables = tables.getOrDefault(ref.name(), new ArrayList<>());
+            schemaTables.sort(Comparator.comparing(Table::name, BYTE_ORDER));
+            schemas.add(new Schema(ref, schemaTables, routines.getOrDefault(ref.name(), List.of()),
+                    sequences.getOrDefault(ref.name(), List.of()), types.getOrDefault(ref.name(), List.of())));
+        }
+        return schemas;
     }
 
-    private Map<String, List<Column>> columns(String schema) throws SQLException {
-        Map<String, List<Column>> byTable = new HashMap<>();
-        forEachRow(COLUMNS, schema, rs -> {
-            byTable.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Column(rs.getString(2),
+    /**
+     * Names in the order the server sorts the {@code name} type (byte by byte, as the C collation does),
+     * so the tree's order does not depend on the client's locale.
+     */
+    private static final Comparator<String> BYTE_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    private void forEachRow(String sql, String[] schemas, CatalogQuery.RowReader reader) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            Array array = connection.createArrayOf("text", schemas);
+            try {
+                ps.setArray(1, array);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            } finally {
+                array.free();
+            }
+        }
+    }
+
+    private Map<Long, List<Column>> columns(String[] schemas) throws SQLException {
+        Map<Long, List<Column>> byTable = new HashMap<>();
+        forEachRow(COLUMNS, schemas, rs -> {
+            byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Column(rs.getString(2),
                     rs.getInt(3), rs.getString(4), !rs.getBoolean(5),
                     defaultText(rs.getString(6), rs.getString(7), rs.getString(8)), rs.getString(9), List.of()));
         });
+        byTable.values().forEach(list -> list.sort(Comparator.comparingInt(Column::position)));
         return byTable;
     }
 
@@ -291,16 +391,16 @@ final class PgSchemaScanner {
         return false;
     }
 
-    /** The keys and other constraints of a schema's tables, by table name. */
-    private record TableKeys(Map<String, PrimaryKey> primaryKeys, Map<String, List<ForeignKey>> foreignKeys,
-                             Map<String, List<Constraint>> others) { }
+    /** The keys and other constraints of the scanned tables, by table oid. */
+    private record TableKeys(Map<Long, PrimaryKey> primaryKeys, Map<Long, List<ForeignKey>> foreignKeys,
+                             Map<Long, List<Constraint>> others) { }
 
-    private TableKeys constraints(String schema) throws SQLException {
+    private TableKeys constraints(String[] schemas, Map<Long, List<Column>> columns) throws SQLException {
         TableKeys keys = new TableKeys(new HashMap<>(), new HashMap<>(), new HashMap<>());
-        forEachRow(CONSTRAINTS, schema, rs -> {
-            String table = rs.getString(1);
+        forEachRow(CONSTRAINTS, schemas, rs -> {
+            long table = rs.getLong(1);
             String name = rs.getString(2);
-            List<String> cols = strings(rs.getArray(4));
+            List<String> cols = columnNames(columns.get(table), shorts(rs.getArray(4)), Integer.MAX_VALUE);
             switch (rs.getString(3)) {
                 case "p" -> keys.primaryKeys.put(table, new PrimaryKey(name, cols));
                 case "f" -> keys.foreignKeys.computeIfAbsent(table, k -> new ArrayList<>()).add(new ForeignKey(name,
@@ -319,19 +419,43 @@ final class PgSchemaScanner {
         return keys;
     }
 
-    private Map<String, List<Index>> indexes(String schema) throws SQLException {
-        Map<String, List<Index>> byTable = new HashMap<>();
-        forEachRow(INDEXES, schema, rs -> {
-            byTable.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Index(rs.getString(2),
-                    strings(rs.getArray(4)), rs.getBoolean(3), rs.getString(5), rs.getString(6)));
+    private Map<Long, List<Index>> indexes(String[] schemas, Map<Long, List<Column>> columns) throws SQLException {
+        Map<Long, List<Index>> byTable = new HashMap<>();
+        forEachRow(INDEXES, schemas, rs -> {
+            long table = rs.getLong(1);
+            List<String> printed = strings(rs.getArray(6));
+            List<String> keyColumns = printed.isEmpty()
+                    ? columnNames(columns.get(table), shorts(rs.getArray(5)), rs.getInt(4)) : printed;
+            byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(new Index(rs.getString(2), keyColumns,
+                    rs.getBoolean(3), rs.getString(7), rs.getString(8)));
         });
         return byTable;
     }
 
-    private Map<String, List<Trigger>> triggers(String schema) throws SQLException {
-        Map<String, List<Trigger>> byTable = new HashMap<>();
-        forEachRow(TRIGGERS, schema, rs -> {
-            byTable.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Trigger(rs.getString(2),
+    /** The names of the first {@code limit} column numbers, looked up in the table's scanned columns. */
+    private static List<String> columnNames(List<Column> tableColumns, short[] numbers, int limit) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < numbers.length && i < limit; i++) {
+            int number = numbers[i];
+            String name = null;
+            if (tableColumns != null) {
+                for (Column c : tableColumns) {
+                    if (c.position() == number) {
+                        name = c.name();
+                        break;
+                    }
+                }
+            }
+            // a system column (e.g. ctid, negative) or a column missing from the scan keeps its number
+            names.add(name != null ? name : "#" + number);
+        }
+        return names;
+    }
+
+    private Map<Long, List<Trigger>> triggers(String[] schemas) throws SQLException {
+        Map<Long, List<Trigger>> byTable = new HashMap<>();
+        forEachRow(TRIGGERS, schemas, rs -> {
+            byTable.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Trigger(rs.getString(2),
                     triggerEvent(rs.getInt(3)), rs.getString(4), rs.getString(5)));
         });
         return byTable;
@@ -356,35 +480,54 @@ final class PgSchemaScanner {
         return timing + " " + String.join(" OR ", events) + " FOR EACH " + ((type & 1) != 0 ? "ROW" : "STATEMENT");
     }
 
-    private List<Routine> routines(String schema) throws SQLException {
-        List<Routine> routines = new ArrayList<>();
-        forEachRow(ROUTINES, schema, rs -> {
-            routines.add(new Routine(rs.getString(1), "p".equals(rs.getString(2)), "(" + rs.getString(3) + ")",
-                    rs.getString(4), rs.getString(5), rs.getString(6)));
+    private Map<String, List<Routine>> routines(String[] schemas) throws SQLException {
+        Map<String, List<Routine>> bySchema = new HashMap<>();
+        forEachRow(ROUTINES, schemas, rs -> {
+            bySchema.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Routine(rs.getString(2),
+                    "p".equals(rs.getString(3)), "(" + rs.getString(4) + ")", rs.getString(5), rs.getString(6),
+                    rs.getString(7)));
         });
-        return routines;
+        return bySchema;
     }
 
-    private List<Sequence> sequences(String schema) throws SQLException {
-        List<Sequence> sequences = new ArrayList<>();
-        forEachRow(SEQUENCES, schema, rs -> {
-            sequences.add(new Sequence(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                    rs.getString(5)));
+    private Map<String, List<Sequence>> sequences(String[] schemas) throws SQLException {
+        Map<String, List<Sequence>> bySchema = new HashMap<>();
+        forEachRow(SEQUENCES, schemas, rs -> {
+            bySchema.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Sequence(rs.getString(2),
+                    rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6)));
         });
-        return sequences;
+        return bySchema;
     }
 
-    private List<TypeDef> types(String schema) throws SQLException {
-        List<TypeDef> types = new ArrayList<>();
-        forEachRow(TYPES, schema, rs -> {
-            TypeDef.Kind kind = switch (rs.getString(2)) {
+    private Map<String, List<TypeDef>> types(String[] schemas) throws SQLException {
+        Map<String, List<TypeDef>> bySchema = new HashMap<>();
+        forEachRow(TYPES, schemas, rs -> {
+            TypeDef.Kind kind = switch (rs.getString(3)) {
                 case "e" -> TypeDef.Kind.ENUM;
                 case "d" -> TypeDef.Kind.DOMAIN;
                 default -> TypeDef.Kind.COMPOSITE;
             };
-            types.add(new TypeDef(rs.getString(1), kind, strings(rs.getArray(3)), rs.getString(4), rs.getString(5)));
+            bySchema.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new TypeDef(rs.getString(2), kind,
+                    strings(rs.getArray(4)), rs.getString(5), rs.getString(6)));
         });
-        return types;
+        return bySchema;
+    }
+
+    /** An int2[] column (column numbers); pgjdbc hands it out as Short[]. */
+    private static short[] shorts(Array array) throws SQLException {
+        if (array == null) {
+            return new short[0];
+        }
+        try {
+            Object[] values = (Object[]) array.getArray();
+            short[] out = new short[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = ((Number) values[i]).shortValue();
+            }
+            return out;
+        } finally {
+            array.free();
+        }
     }
 
     /** A text[] column as a list; pgjdbc hands it out as a String[]. */

@@ -150,6 +150,12 @@ class PgSchemaScannerTest {
                         + "USING btree (lower((email)::text), country)"),
                 new Index("customers_pkey", List.of("id"), true, "",
                         "CREATE UNIQUE INDEX customers_pkey ON shop.customers USING btree (id)"));
+        // key columns only: the INCLUDE column is in the definition, not among the keys
+        assertThat(table("orders").indexes()).extracting(Index::name, Index::columns, Index::definition)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("orders_by_size", List.of("size", "price"),
+                        "CREATE INDEX orders_by_size ON shop.orders USING btree (size, price) INCLUDE (total)"),
+                        org.assertj.core.groups.Tuple.tuple("orders_pkey", List.of("customer_id", "order_no"),
+                                "CREATE UNIQUE INDEX orders_pkey ON shop.orders USING btree (customer_id, order_no)"));
         assertThat(table("order_lines").indexes()).extracting(Index::name, Index::columns)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("order_lines_pkey",
                         List.of("customer_id", "order_no", "line")));
@@ -271,14 +277,18 @@ class PgSchemaScannerTest {
         AtomicInteger statements = new AtomicInteger();
         Schema narrow;
         Schema wide;
+        List<Schema> both;
         int narrowCount;
         int wideCount;
+        int bothCount;
         try (Connection c = TestPostgres.server().getDatabase("postgres", many).getConnection()) {
             PgSchemaScanner scanner = new PgSchemaScanner(counting(c, statements));
             narrow = scanner.scan(new SchemaRef(many, "narrow", ""));
             narrowCount = statements.getAndSet(0);
             wide = scanner.scan(new SchemaRef(many, "wide", ""));
-            wideCount = statements.get();
+            wideCount = statements.getAndSet(0);
+            both = scanner.scan(List.of(new SchemaRef(many, "wide", ""), new SchemaRef(many, "narrow", "")));
+            bothCount = statements.get();
         }
 
         assertThat(narrow.tables()).hasSize(3);
@@ -291,7 +301,11 @@ class PgSchemaScannerTest {
             assertThat(t.comment()).isEqualTo("table " + Integer.parseInt(t.name().substring(1)));
         });
         assertThat(wide.tables().get(1).foreignKeys()).extracting(ForeignKey::referencedTable).containsExactly("t001");
-        assertThat(wideCount).isEqualTo(narrowCount).isEqualTo(8);
+        // eight catalog queries and the statement that turns JIT off for them, whether one schema or several
+        assertThat(wideCount).isEqualTo(narrowCount).isEqualTo(bothCount).isEqualTo(9);
+        assertThat(both).extracting(s -> s.ref().name()).containsExactly("wide", "narrow");
+        assertThat(both.get(0)).isEqualTo(wide);
+        assertThat(both.get(1)).isEqualTo(narrow);
     }
 
     /** {@code count} tables t001.. each with a key, an index, a comment and a key to the previous table. */
