@@ -22,20 +22,27 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
-            try {
-                server = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the process is going away
-                }
-            }));
+            server = startUntilExit(EmbeddedPostgres.builder());
         }
         return server;
+    }
+
+    /** Starts a server as the builder says and stops it when the test JVM exits. */
+    static EmbeddedPostgres startUntilExit(EmbeddedPostgres.Builder builder) {
+        EmbeddedPostgres started;
+        try {
+            started = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start an embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (IOException ignored) {
+                // the process is going away
+            }
+        }));
+        return started;
     }
 
     public static int port() {

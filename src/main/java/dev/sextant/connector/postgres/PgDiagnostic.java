@@ -5,6 +5,7 @@ import dev.sextant.connector.ConnectionTestReport;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.TestStage;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -26,12 +27,16 @@ import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
- * The staged connection test: name resolution, TCP connect, log-in (TLS and authentication), server
- * details, and round-trip latency. It stops at the first failing stage and says what to check there.
+ * The staged connection test: name resolution, TCP connect, TLS negotiation, log-in (TLS handshake and
+ * authentication), server details (version, user, read-only, TLS protocol and whether the certificate was
+ * verified), and round-trip latency. It stops at the first failing stage and says what to check there.
  */
 final class PgDiagnostic {
 
     private static final int PINGS = 5;
+
+    /** The code of PostgreSQL's SSLRequest packet (1234 in the high half, 5679 in the low). */
+    private static final int SSL_REQUEST_CODE = 80877103;
 
     private final ConnectionParameters parameters;
     private final Supplier<String> url;
@@ -89,15 +94,69 @@ final class PgDiagnostic {
             return fail("Open TCP connection", tcp, "Could not reach " + host + ":" + port + ": " + e.getMessage());
         }
 
+        String sslMode = props.getProperty("sslmode", "prefer");
+        if (!sslMode.equals("disable")) {
+            long tls = System.nanoTime();
+            String problem = negotiateTls(address, port, timeoutSeconds, sslMode, tls);
+            if (problem != null) {
+                return fail("Negotiate TLS", tls, problem);
+            }
+        }
+
         long login = System.nanoTime();
         try (Connection c = new org.postgresql.Driver().connect(jdbcUrl, props)) {
             pass("Log in", login, "as " + props.getProperty("user") + " to " + parameters.value(PostgresConnectorProvider.DATABASE).orElse(""));
             details(c);
             latency(c);
         } catch (SQLException e) {
-            return fail("Log in", login, loginProblem(e, props));
+            ConnectorException ce = errors.translate(e, null);
+            if (ce.kind() == ErrorKind.TLS) {
+                return fail("TLS handshake", login, PgTlsProblems.describe(e, host, sslMode,
+                        parameters.value(PostgresConnectorProvider.SSL_ROOT_CERT).orElse(null)));
+            }
+            return fail("Log in", login, loginProblem(e, ce, props));
         }
         return new ConnectionTestReport(stages, summary);
+    }
+
+    /**
+     * Asks the server whether it speaks TLS, as a PostgreSQL client does before logging in (an
+     * SSLRequest packet, answered by one byte). This tells "the server has TLS turned off" apart from a
+     * failed handshake, and a port that never answers apart from a wrong password.
+     *
+     * @return null when the connection can go on, else what is wrong
+     */
+    private String negotiateTls(InetAddress address, int port, int timeoutSeconds, String sslMode, long start) {
+        boolean required = !sslMode.equals("allow") && !sslMode.equals("prefer");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), timeoutSeconds * 1000);
+            socket.setSoTimeout(timeoutSeconds * 1000);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(8);
+            out.writeInt(SSL_REQUEST_CODE);
+            out.flush();
+            int answer = socket.getInputStream().read();
+            if (answer == 'S') {
+                pass("Negotiate TLS", start, "The server offers TLS (SSL mode " + sslMode + ")");
+                return null;
+            }
+            if (answer == 'N' && !required) {
+                pass("Negotiate TLS", start, "The server does not offer TLS; SSL mode " + sslMode
+                        + " goes on without it, so the connection is not encrypted");
+                return null;
+            }
+            if (answer == 'N') {
+                return "The server does not offer TLS, but the SSL mode is " + sslMode + ". Turn on ssl in the server's "
+                        + "postgresql.conf, or choose SSL mode prefer to connect without encryption.";
+            }
+            return "The server answered the TLS request with something PostgreSQL never sends. Is port " + port
+                    + " really PostgreSQL?";
+        } catch (SocketTimeoutException e) {
+            return "The server accepted the connection but did not answer within the connect timeout (" + timeoutSeconds
+                    + " s). Is this port really PostgreSQL?";
+        } catch (IOException e) {
+            return "The connection broke while asking for TLS: " + e.getMessage();
+        }
     }
 
     private void details(Connection c) throws SQLException {
@@ -137,8 +196,7 @@ final class PgDiagnostic {
         pass("Measure latency", t, median);
     }
 
-    private String loginProblem(SQLException e, Properties props) {
-        ConnectorException ce = errors.translate(e, null);
+    private String loginProblem(SQLException e, ConnectorException ce, Properties props) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String user = props.getProperty("user");
         String database = parameters.value(PostgresConnectorProvider.DATABASE).orElse("");
@@ -157,9 +215,6 @@ final class PgDiagnostic {
         if (ce.kind() == ErrorKind.TIMEOUT) {
             return "The server accepted the connection but did not answer within the connect timeout. "
                     + "Is this port really PostgreSQL?";
-        }
-        if (ce.kind() == ErrorKind.TLS) {
-            return ce.getMessage();
         }
         return ce.getMessage();
     }

@@ -132,6 +132,11 @@ public final class PostgresConnector extends JdbcConnector {
         try {
             c = new org.postgresql.Driver().connect(url, props);
         } catch (SQLException e) {
+            if (PgTlsProblems.isTls(e)) {
+                throw new ConnectorException(ErrorKind.TLS, PgTlsProblems.describe(e, parameters().required(HOST, "Host"),
+                        props.getProperty("sslmode"), parameters().value(SSL_ROOT_CERT).orElse(null)), null,
+                        e.getSQLState(), e);
+            }
             throw errors.translate(e, null);
         }
         try {
@@ -239,5 +244,11 @@ public final class PostgresConnector extends JdbcConnector {
     @Override
     public Schema scanSchema(SchemaRef schema) {
         return withConnection(c -> new PgSchemaScanner(c).scan(schema));
+    }
+
+    /** All the schemas in one set of catalog queries, rather than one set per schema. */
+    @Override
+    public List<Schema> scanSchemas(List<SchemaRef> schemas) {
+        return withConnection(c -> new PgSchemaScanner(c).scan(schemas));
     }
 }
