@@ -40,8 +40,13 @@ public abstract class JdbcConnector extends BaseDBConnector {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} on the open connection, translating any SQLException. */
+    /**
+     * Runs {@code work} on the open connection, translating any SQLException. A connection the server
+     * closed since the last statement (a restart, say) is opened again first.
+     */
     protected <T> T withConnection(SqlWork<T> work) {
+        connection();
+        reconnectIfClosed();
         try {
             return work.run(connection());
         } catch (SQLException e) {

@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import javax.net.ssl.SSLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -32,7 +31,7 @@ final class PgErrors implements SqlErrorTranslator {
 
     static ErrorKind kindOf(String state, SQLException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof SSLException) {
+        if (PgTlsProblems.isTls(e)) {
             return ErrorKind.TLS;
         }
         if (cause instanceof SocketTimeoutException || (state.startsWith("08") && e.getMessage() != null
@@ -45,6 +44,10 @@ final class PgErrors implements SqlErrorTranslator {
         if (state.equals("57014")) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             return msg.contains("statement timeout") ? ErrorKind.TIMEOUT : ErrorKind.CANCELLED;
+        }
+        if (state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            // the server shut down, crashed, or is starting: the session is gone, not the statement's fault
+            return ErrorKind.NETWORK;
         }
         if (state.equals("25006")) {
             return ErrorKind.READ_ONLY_VIOLATION;
@@ -85,6 +88,9 @@ final class PgErrors implements SqlErrorTranslator {
             case TIMEOUT -> state.equals("57014") ? "The statement ran longer than the connection's statement timeout and "
                     + "was stopped." : "The server did not answer in time: " + base;
             case TLS -> "The TLS (SSL) handshake failed: " + base + ". Check the SSL mode and certificates.";
+            case NETWORK -> state.startsWith("57P") || state.startsWith("08")
+                    ? "The connection to the server was lost (" + base + "). If the server is restarting, run the "
+                    + "statement again once it is back: Sextant reconnects by itself." : base;
             default -> base;
         };
     }
