@@ -55,6 +55,12 @@ class PostgresConnectorTest {
                         + "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"a\": 1}', '{\"b\": [1, 2]}', '{1,2,3}', '{x,NULL}', "
                         + "'1 day 02:00:00', 'happy', '192.168.0.1/24', '(1,2)', '[1,10)', NULL)",
                 "INSERT INTO kinds (id, note) VALUES (2, 'NULL')",
+                "CREATE DOMAIN positive AS int CHECK (VALUE > 0)",
+                "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%')",
+                "CREATE TYPE pair AS (x int, label text)",
+                "CREATE TABLE shaped (id int PRIMARY KEY, n positive, mail email, p pair, ps pair[], nested int[][])",
+                "INSERT INTO shaped VALUES (1, 5, 'a@b.example', ROW(1, 'a b'), ARRAY[ROW(2, NULL)::pair, NULL], "
+                        + "'{{1,2},{3,4}}'), (2, NULL, NULL, NULL, NULL, NULL)",
                 "CREATE TABLE big AS SELECT g AS id, md5(g::text) AS hash FROM generate_series(1, 100000) g",
                 "GRANT SELECT ON ALL TABLES IN SCHEMA public TO analyst",
                 "GRANT CREATE ON SCHEMA public TO analyst");
@@ -134,6 +140,24 @@ class PostgresConnectorTest {
             assertThat(first.get("range")).isEqualTo("[1,10)");
             assertThat(first.get("note")).isNull();
             assertThat(rows.get(1)[cols.size() - 1]).isEqualTo("NULL");
+        }
+    }
+
+    @Test
+    void domainsAndCompositeValuesKeepTheirMeaning() {
+        try (ResultCursor cursor = connector.openCursor("SELECT n, mail, p, ps, nested FROM shaped ORDER BY id",
+                List.of(), 10)) {
+            assertThat(cursor.columns()).extracting(ColumnInfo::name, ColumnInfo::kind).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("n", ValueKind.INTEGER),
+                    org.assertj.core.groups.Tuple.tuple("mail", ValueKind.TEXT),
+                    org.assertj.core.groups.Tuple.tuple("p", ValueKind.STRUCT),
+                    org.assertj.core.groups.Tuple.tuple("ps", ValueKind.ARRAY),
+                    org.assertj.core.groups.Tuple.tuple("nested", ValueKind.ARRAY));
+            List<Object[]> rows = cursor.nextPage(10).rows();
+            // a domain is its base type; a composite keeps the server's own text form, quotes and empty fields included
+            assertThat(rows.get(0)).containsExactly(5, "a@b.example", "(1,\"a b\")",
+                    java.util.Arrays.asList("(2,)", null), List.of(List.of(1, 2), List.of(3, 4)));
+            assertThat(rows.get(1)).containsOnlyNulls();
         }
     }
 
