@@ -38,6 +38,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.NativeQuery;
+import org.postgresql.core.Parser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,6 +181,9 @@ public final class PostgresConnector extends JdbcConnector {
         try {
             reconnectIfClosed();
             c = connection();
+            if (parameters().readOnly()) {
+                requireOneStatement(c, sql);
+            }
             c.setAutoCommit(false);
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(Math.max(1, fetchSize));
@@ -228,6 +234,23 @@ public final class PostgresConnector extends JdbcConnector {
             }
         } catch (SQLException e) {
             LOG.debug("Rollback failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A read-only session runs one statement per transaction, which the driver begins READ ONLY. Several
+     * statements in one string could end that transaction and begin a read-write one
+     * ({@code COMMIT; BEGIN READ WRITE; ...}), or turn it read-write before their first query
+     * ({@code SET TRANSACTION READ WRITE; INSERT ...}), so they are refused. The driver's own parser
+     * counts the statements, exactly as it would split them to send them.
+     */
+    private static void requireOneStatement(Connection c, String sql) throws SQLException {
+        boolean standardStrings = c.unwrap(BaseConnection.class).getStandardConformingStrings();
+        List<NativeQuery> statements = Parser.parseJdbcSql(sql, standardStrings, true, true, false, false);
+        if (statements.size() > 1) {
+            throw new ConnectorException(ErrorKind.READ_ONLY_VIOLATION, "This connection is read-only, so it runs one "
+                    + "statement at a time, each in a read-only transaction that the server enforces. This text holds "
+                    + statements.size() + " statements: run them one by one.");
         }
     }
 

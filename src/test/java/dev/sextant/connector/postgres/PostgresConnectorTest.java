@@ -220,6 +220,35 @@ class PostgresConnectorTest {
     }
 
     @Test
+    void aReadOnlyConfigCannotBeTalkedOutOfItsReadOnlyTransactions() {
+        TestPostgres.execute(database, "CREATE TABLE guarded (x int)", "GRANT ALL ON guarded TO analyst");
+        List<List<String>> attempts = List.of(
+                List.of("SET TRANSACTION READ WRITE; INSERT INTO guarded VALUES (1)"),
+                List.of("SET transaction_read_only = off; INSERT INTO guarded VALUES (2)"),
+                List.of("BEGIN READ WRITE; INSERT INTO guarded VALUES (3); COMMIT"),
+                List.of("COMMIT; BEGIN READ WRITE; INSERT INTO guarded VALUES (4); COMMIT"),
+                List.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", "INSERT INTO guarded VALUES (5)"),
+                List.of("SET default_transaction_read_only = off", "INSERT INTO guarded VALUES (6)"),
+                List.of("SET TRANSACTION READ WRITE", "INSERT INTO guarded VALUES (7)"));
+        for (List<String> attempt : attempts) {
+            try (BaseDBConnector readOnly = connector(settings(), PASSWORD, true)) {
+                readOnly.connect();
+                String last = attempt.get(attempt.size() - 1);
+                for (String sql : attempt.subList(0, attempt.size() - 1)) {
+                    readOnly.executeSqlStatement(sql, null, null);
+                }
+                assertThatThrownBy(() -> readOnly.executeSqlStatement(last, null, null)).as(attempt.toString())
+                        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(ErrorKind.READ_ONLY_VIOLATION);
+                            assertThat(e.getMessage()).startsWith("This connection is read-only");
+                        });
+            }
+        }
+        assertThat(connector.executeSqlStatement("SELECT count(*) AS n FROM guarded", null, null).get(0))
+                .containsEntry("n", 0L);
+    }
+
+    @Test
     void aReadOnlyConfigIsRefusedWritesByTheServer() {
         try (BaseDBConnector readOnly = connector(settings(), PASSWORD, true)) {
             readOnly.connect();
