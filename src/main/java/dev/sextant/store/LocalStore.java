@@ -107,7 +107,7 @@ public final class LocalStore implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new SQLException("Interrupted while waiting for the store", e);
             }
-            pause = Math.min(pause * 2, 100);
+            pause = Math.min(pause * 2, 50);
         }
     }
 

@@ -55,7 +55,7 @@ class LocalStoreTest {
     @Test
     void anEmptyFolderGetsTheNewestSchemaAndNoBackup() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("2");
+            assertThat(store.schemaVersion()).isEqualTo("3");
             insertConfig(store, "first");
             assertThat(configNames(store)).containsExactly("first");
         }
@@ -74,7 +74,7 @@ class LocalStoreTest {
         }
 
         try (LocalStore v2 = LocalStore.open(dir)) {
-            assertThat(v2.schemaVersion()).isEqualTo("2");
+            assertThat(v2.schemaVersion()).isEqualTo("3");
             assertThat(configNames(v2)).containsExactly("kept across upgrades");
             try (Connection c = v2.connection(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO UI_STATE VALUES ('window', '{}', CURRENT_TIMESTAMP)");
@@ -192,10 +192,10 @@ class LocalStoreTest {
     void anotherProcessWritesToTheStoreWhileThisOneHasItOpen() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
             insertConfig(store, "x");
-            Process writer = startHolder("WRITING", "write", dir.toString(), "child-", "200");
+            Process writer = startHolder("WRITING", "write", dir.toString(), "child-", "40");
             try {
                 // both processes write at the same time, each in short turns
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < 40; i++) {
                     try (Connection c = store.connection(); Statement s = c.createStatement()) {
                         s.executeUpdate("INSERT INTO UI_STATE VALUES ('parent-" + i + "', 'x', CURRENT_TIMESTAMP)");
                     }
@@ -209,8 +209,8 @@ class LocalStoreTest {
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FILTER (WHERE STATE_KEY LIKE 'child-%'), "
                          + "COUNT(*) FILTER (WHERE STATE_KEY LIKE 'parent-%') FROM UI_STATE")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("rows the other process wrote").isEqualTo(200);
-                assertThat(rs.getInt(2)).as("rows this process wrote").isEqualTo(200);
+                assertThat(rs.getInt(1)).as("rows the other process wrote").isEqualTo(40);
+                assertThat(rs.getInt(2)).as("rows this process wrote").isEqualTo(40);
             }
             assertThat(configNames(store)).containsExactly("x");
         }
