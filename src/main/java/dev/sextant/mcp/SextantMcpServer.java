@@ -42,6 +42,9 @@ public final class SextantMcpServer {
 
     private final McpTools tools;
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    /** Calls still running; when the client closes its end, they finish and are answered before the server stops. */
+    private final Object callsLock = new Object();
+    private int runningCalls;
 
     public SextantMcpServer(ConnectionCatalog catalog, Workspace workspace, AuditLog audit, McpSettings settings) {
         this.tools = new McpTools(catalog, workspace, audit, settings);
@@ -70,6 +73,12 @@ public final class SextantMcpServer {
         LOG.info("MCP server started with {} connections available", tools.available().size());
         try {
             ended.await();
+            long deadline = System.nanoTime() + tools.settings().timeout().plusSeconds(5).toNanos();
+            synchronized (callsLock) {
+                while (runningCalls > 0 && System.nanoTime() < deadline) {
+                    callsLock.wait(100);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -136,8 +145,18 @@ public final class SextantMcpServer {
                 .annotations(new McpSchema.ToolAnnotations(title, readOnlyHint, false, true, true, null))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
-            ToolResult result = handler.call(client(exchange), request.arguments() == null ? Map.of() : request.arguments());
-            return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
+            synchronized (callsLock) {
+                runningCalls++;
+            }
+            try {
+                ToolResult result = handler.call(client(exchange), request.arguments() == null ? Map.of() : request.arguments());
+                return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
+            } finally {
+                synchronized (callsLock) {
+                    runningCalls--;
+                    callsLock.notifyAll();
+                }
+            }
         }).build();
     }
 
