@@ -3,7 +3,6 @@ package dev.sextant.app;
 import dev.sextant.audit.AuditLog;
 import dev.sextant.cli.Cli;
 import dev.sextant.cli.CliServices;
-import dev.sextant.cli.Terminal;
 import dev.sextant.config.ConfigRepository;
 import dev.sextant.config.ConfigValidator;
 import dev.sextant.config.ConnectionCatalog;
@@ -11,9 +10,6 @@ import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.LocalStore;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -42,12 +38,8 @@ public final class Headless implements CliServices, AutoCloseable {
     /** Runs a command on the process's own streams and returns its exit code. */
     public static int run(AppPaths paths, String[] args) {
         Cli.prepareLogging(args);
-        // stdout unbuffered by System.out's own PrintStream: the command buffers what it writes
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-        boolean mcp = java.util.Arrays.asList(args).contains("mcp");
         try (Headless services = new Headless(paths, SecretStore.withSystemKeychain())) {
-            return Cli.run(services, args, System.in, mcp ? System.out : stdout, System.err,
-                    mcp ? Terminal.none() : Terminal.system());
+            return Cli.runOnSystemStreams(services, args);
         }
     }
 

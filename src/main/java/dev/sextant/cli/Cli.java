@@ -7,6 +7,8 @@ import dev.sextant.connector.ErrorKind;
 import dev.sextant.secret.KeychainUnavailableException;
 import dev.sextant.store.StoreException;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -57,6 +59,18 @@ public final class Cli {
             mcp |= a.equals("mcp");
         }
         System.setProperty(CONSOLE_LEVEL_PROPERTY, verbose ? "INFO" : mcp ? "WARN" : "OFF");
+    }
+
+    /**
+     * Runs one command on the process's stdin, stdout and stderr, with the terminal to ask for secrets
+     * (the MCP server never asks: its stdin belongs to the protocol).
+     */
+    public static int runOnSystemStreams(CliServices services, String[] args) {
+        boolean mcp = java.util.Arrays.asList(args).contains("mcp");
+        // commands write through their own buffer straight to the file descriptor; the MCP server gets
+        // System.out itself, which it then keeps for the protocol alone
+        OutputStream stdout = mcp ? System.out : new FileOutputStream(FileDescriptor.out);
+        return run(services, args, System.in, stdout, System.err, mcp ? Terminal.none() : Terminal.system());
     }
 
     /**
