@@ -32,14 +32,15 @@ public final class Cli {
     }
 
     /**
-     * Whether the arguments ask for a command rather than the window: anything besides {@code --home DIR}.
-     * Decided without loading picocli or any service, so the window's start costs nothing.
+     * Whether the arguments ask for a command rather than the window: anything besides {@code --home DIR}
+     * (and the {@code -psn_} process serial number older macOS versions hand to app bundles). Decided
+     * without loading picocli or any service, so the window's start costs nothing.
      */
     public static boolean isCommand(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (HOME_FLAG.contains(args[i])) {
                 i++;
-            } else if (!args[i].startsWith("--home=")) {
+            } else if (!args[i].startsWith("--home=") && !args[i].startsWith("-psn_")) {
                 return true;
             }
         }
