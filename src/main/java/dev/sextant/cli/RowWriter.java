@@ -47,17 +47,8 @@ abstract class RowWriter {
     /** For statements without rows. */
     abstract void updateCount(long count);
 
-    /** Column labels made unique (id, id_2), as JSON keys must be. */
     static List<String> labels(List<ColumnInfo> columns) {
-        List<String> labels = new ArrayList<>();
-        for (ColumnInfo c : columns) {
-            String label = c.name();
-            for (int n = 2; labels.contains(label); n++) {
-                label = c.name() + "_" + n;
-            }
-            labels.add(label);
-        }
-        return labels;
+        return BaseDBConnector.uniqueLabels(columns);
     }
 
     /** RFC 4180 fields with LF line ends; NULL is an empty field, an empty text is {@code ""}. */
