@@ -17,13 +17,12 @@ final class CliRunner {
         }
     }
 
-    private final AppPaths paths;
-    private final SecretStore secrets;
+    /** One set of services for every run, as in one process; the store is still opened for each transaction. */
+    private final Headless services;
     Terminal terminal = Terminal.none();
 
     CliRunner(AppPaths paths, SecretStore secrets) {
-        this.paths = paths;
-        this.secrets = secrets;
+        this.services = new Headless(paths, secrets);
     }
 
     Run run(String... args) {
@@ -33,10 +32,7 @@ final class CliRunner {
     Run runWithInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (Headless services = new Headless(paths, secrets)) {
-            code = Cli.run(services, args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, terminal);
-        }
+        int code = Cli.run(services, args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, terminal);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
