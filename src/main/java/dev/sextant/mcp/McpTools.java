@@ -109,10 +109,10 @@ public final class McpTools implements AutoCloseable {
                     for (SchemaRef ref : c.listSchemas(false)) {
                         schemas.add(Map.of("name", ref.name(), "comment", ref.comment()));
                     }
-                    return new Done(json(Map.of("connection", config.name(), "schemas", schemas)), (long) schemas.size());
+                    return new Done(json(Map.of("connection", config.name(), "schemas", schemas)), (long) schemas.size(), config.id());
                 }
                 Schema scanned = c.scanSchema(ref(c, config, schema));
-                return new Done(json(overview(config, scanned)), (long) scanned.tables().size());
+                return new Done(json(overview(config, scanned)), (long) scanned.tables().size(), config.id());
             }
         });
     }
@@ -126,7 +126,7 @@ public final class McpTools implements AutoCloseable {
                 Schema scanned = c.scanSchema(ref(c, config, schema));
                 Table table = scanned.table(object).orElseThrow(() -> new McpRefusal("Schema '" + schema
                         + "' of connection '" + config.name() + "' has no table or view named '" + object + "'."));
-                return new Done(json(table), 1L);
+                return new Done(json(table), 1L, config.id());
             }
         });
     }
@@ -148,7 +148,8 @@ public final class McpTools implements AutoCloseable {
             try (BaseDBConnector c = workspace.newConnector(config, readOnly, Workspace.MissingSecret.NONE)) {
                 c.connect();
                 checkEstimate(c, config, sql, params, readOnly);
-                return run(c, config, sql, params, cap, readOnly);
+                Done done = run(c, config, sql, params, cap, readOnly);
+                return new Done(done.json(), done.rows(), config.id());
             }
         });
     }
@@ -293,8 +294,11 @@ public final class McpTools implements AutoCloseable {
         return config.readOnly() || !config.mcp().mayWrite();
     }
 
-    /** The successful result of a call: JSON for the client and the row count for the log. */
-    private record Done(String json, Long rows) {
+    /** The successful result of a call: JSON for the client, and the row count and connection for the log. */
+    private record Done(String json, Long rows, String configId) {
+        Done(String json, Long rows) {
+            this(json, rows, null);
+        }
     }
 
     private ToolResult audited(String client, String operation, String connection, String request, Supplier<Done> work) {
@@ -302,8 +306,10 @@ public final class McpTools implements AutoCloseable {
         long t0 = System.nanoTime();
         ToolResult result;
         String message = "";
+        String configId = null;
         try {
             Done done = work.get();
+            configId = done.configId();
             result = new ToolResult(AuditEntry.Outcome.OK, done.json(), done.rows());
         } catch (McpRefusal e) {
             message = e.getMessage();
@@ -316,8 +322,6 @@ public final class McpTools implements AutoCloseable {
             message = "Sextant could not complete the call: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             result = new ToolResult(AuditEntry.Outcome.FAILED, message, null);
         }
-        String configId = connection == null ? null
-                : available().stream().filter(c -> c.name().equals(connection)).map(ExternalDatabaseConfig::id).findFirst().orElse(null);
         try {
             audit.record(new AuditEntry(0, start, client, operation, configId, connection, request, result.outcome(),
                     result.rowCount(), Duration.ofNanos(System.nanoTime() - t0), message));
