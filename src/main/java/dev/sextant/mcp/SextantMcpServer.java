@@ -64,8 +64,8 @@ public final class SextantMcpServer {
                 .tools(listConnections(), describeSchema(), describeObject(), runQuery())
                 .resources(resources())
                 .resourceTemplates(new McpServerFeatures.SyncResourceTemplateSpecification(
-                        McpSchema.ResourceTemplate.builder().uriTemplate(SCHEME + "{connection}/{schema}")
-                                .name("schema").title("A schema of a connection")
+                        McpSchema.ResourceTemplate.builder(SCHEME + "{connection}/{schema}", "schema")
+                                .title("A schema of a connection")
                                 .description("The tables and views of one schema, with their columns, as JSON.")
                                 .mimeType("application/json").build(),
                         this::readResource))
@@ -140,8 +140,7 @@ public final class SextantMcpServer {
 
     private McpServerFeatures.SyncToolSpecification tool(String name, String title, String description, String schema,
                                                          boolean readOnlyHint, Handler handler) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).title(title).description(description)
-                .inputSchema(json, schema)
+        McpSchema.Tool tool = McpSchema.Tool.builder(name, json, schema).title(title).description(description)
                 .annotations(new McpSchema.ToolAnnotations(title, readOnlyHint, false, true, true, null))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
@@ -165,8 +164,8 @@ public final class SextantMcpServer {
         List<McpServerFeatures.SyncResourceSpecification> list = new ArrayList<>();
         for (ExternalDatabaseConfig c : tools.available()) {
             String uri = SCHEME + URLEncoder.encode(c.name(), StandardCharsets.UTF_8).replace("+", "%20");
-            list.add(new McpServerFeatures.SyncResourceSpecification(McpSchema.Resource.builder().uri(uri)
-                    .name(c.name()).title("Schemas of " + c.name())
+            list.add(new McpServerFeatures.SyncResourceSpecification(McpSchema.Resource.builder(uri, c.name())
+                    .title("Schemas of " + c.name())
                     .description("The schemas (datasets) of connection '" + c.name() + "' (" + c.type() + ").")
                     .mimeType("application/json").build(), this::readResource));
         }
@@ -187,7 +186,8 @@ public final class SextantMcpServer {
             throw new McpError(new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND,
                     result.text(), null));
         }
-        return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json", result.text())));
+        return McpSchema.ReadResourceResult.builder(List.of(McpSchema.TextResourceContents.builder(uri, result.text())
+                .mimeType("application/json").build())).build();
     }
 
     private static String client(McpSyncServerExchange exchange) {
