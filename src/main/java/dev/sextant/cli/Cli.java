@@ -47,6 +47,18 @@ public final class Cli {
         return false;
     }
 
+    /** Whether the command is {@code mcp} (the first word that is not a top-level option). */
+    static boolean isMcp(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (HOME_FLAG.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i].equals("mcp");
+            }
+        }
+        return false;
+    }
+
     /**
      * Chooses what the console log shows, before anything logs: nothing for commands (their errors are
      * printed as one line), warnings for the MCP server (its clients keep the server's stderr), everything
@@ -54,12 +66,10 @@ public final class Cli {
      */
     public static void prepareLogging(String[] args) {
         boolean verbose = false;
-        boolean mcp = false;
         for (String a : args) {
             verbose |= a.equals("--verbose") || a.equals("-v");
-            mcp |= a.equals("mcp");
         }
-        System.setProperty(CONSOLE_LEVEL_PROPERTY, verbose ? "INFO" : mcp ? "WARN" : "OFF");
+        System.setProperty(CONSOLE_LEVEL_PROPERTY, verbose ? "INFO" : isMcp(args) ? "WARN" : "OFF");
     }
 
     /**
@@ -67,7 +77,7 @@ public final class Cli {
      * (the MCP server never asks: its stdin belongs to the protocol).
      */
     public static int runOnSystemStreams(CliServices services, String[] args) {
-        boolean mcp = java.util.Arrays.asList(args).contains("mcp");
+        boolean mcp = isMcp(args);
         // commands write through their own buffer straight to the file descriptor; the MCP server gets
         // System.out itself, which it then keeps for the protocol alone
         OutputStream stdout = mcp ? System.out : new FileOutputStream(FileDescriptor.out);

@@ -19,4 +19,11 @@ class CliDispatchTest {
         assertThat(Cli.isCommand(new String[] {"--help"})).isTrue();
         assertThat(Cli.isCommand(new String[] {"--version"})).isTrue();
     }
+
+    @Test
+    void theMcpServerIsTheCommandMcpNotAConnectionNamedSo() {
+        assertThat(Cli.isMcp(new String[] {"mcp"})).isTrue();
+        assertThat(Cli.isMcp(new String[] {"--home", "/x", "-v", "mcp", "--max-rows", "5"})).isTrue();
+        assertThat(Cli.isMcp(new String[] {"query", "-c", "mcp", "SELECT 1"})).isFalse();
+    }
 }
