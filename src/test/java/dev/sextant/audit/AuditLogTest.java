@@ -21,9 +21,9 @@ class AuditLogTest {
         try (LocalStore store = LocalStore.open(dir)) {
             AuditLog log = new AuditLog(store);
             Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            log.record(new AuditEntry(0, at, "claude 1.0", "run_query", "id-1", "Warehouse", "SELECT 1",
+            log.record(new AuditEntry(0, at, "desktop-client 1.0", "run_query", "id-1", "Warehouse", "SELECT 1",
                     AuditEntry.Outcome.OK, 1L, Duration.ofMillis(12), null));
-            log.record(new AuditEntry(0, at.plusSeconds(1), "claude 1.0", "run_query", null, "Warehouse",
+            log.record(new AuditEntry(0, at.plusSeconds(1), "desktop-client 1.0", "run_query", null, "Warehouse",
                     "INSERT INTO t VALUES (1)", AuditEntry.Outcome.REFUSED, null, Duration.ofMillis(3), "x".repeat(5000)));
 
             assertThat(log.recent(10)).hasSize(2).first().satisfies(e -> {

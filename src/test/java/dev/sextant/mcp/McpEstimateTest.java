@@ -81,11 +81,11 @@ class McpEstimateTest {
         lake("Warehouse", 5_000_000, 1_000_000, McpAccess.READ_ONLY);
         lake("Small", 10, 1_000_000, McpAccess.READ_ONLY);
 
-        ToolResult refused = tools.runQuery("claude", "Warehouse", "SELECT * FROM t", List.of(), null);
+        ToolResult refused = tools.runQuery("desktop-client", "Warehouse", "SELECT * FROM t", List.of(), null);
         assertThat(refused.outcome()).isEqualTo(AuditEntry.Outcome.REFUSED);
         assertThat(refused.text()).contains("would process 5000000 bytes, more than the 1000000 bytes that connection 'Warehouse' allows");
 
-        ToolResult ran = tools.runQuery("claude", "Small", "SELECT * FROM t ORDER BY id", List.of(), null);
+        ToolResult ran = tools.runQuery("desktop-client", "Small", "SELECT * FROM t ORDER BY id", List.of(), null);
         assertThat(ran.outcome()).isEqualTo(AuditEntry.Outcome.OK);
         assertThat(ran.text()).contains("\"rows\":[[1],[2],[3]]");
 
@@ -100,13 +100,13 @@ class McpEstimateTest {
         lake("Lake", 10, -1, McpAccess.READ_ONLY);
         // the in-memory H2 under this connector takes writes even in a read-only session, so a refusal
         // here can only come from the estimate
-        ToolResult refused = tools.runQuery("claude", "Lake", "DELETE FROM t", List.of(), null);
+        ToolResult refused = tools.runQuery("desktop-client", "Lake", "DELETE FROM t", List.of(), null);
         assertThat(refused.outcome()).isEqualTo(AuditEntry.Outcome.REFUSED);
         assertThat(refused.text()).contains("is read-only for MCP clients, and this is a DELETE statement");
         assertThat(rows()).isEqualTo(3);
 
         lake("Lake (writable)", 10, -1, new McpAccess(true, true));
-        ToolResult allowed = tools.runQuery("claude", "Lake (writable)", "DELETE FROM t WHERE id = ?", List.of(3), null);
+        ToolResult allowed = tools.runQuery("desktop-client", "Lake (writable)", "DELETE FROM t WHERE id = ?", List.of(3), null);
         assertThat(allowed.outcome()).as(allowed.text()).isEqualTo(AuditEntry.Outcome.OK);
         assertThat(allowed.text()).isEqualTo("{\"updateCount\":1}");
         assertThat(rows()).isEqualTo(2);

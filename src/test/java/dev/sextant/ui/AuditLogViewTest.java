@@ -72,11 +72,11 @@ class AuditLogViewTest {
         try (LocalStore store = LocalStore.open(paths.store())) {
             AuditLog log = new AuditLog(store);
             Instant now = Instant.now();
-            log.record(new AuditEntry(0, now.minusSeconds(30), "Claude Desktop 0.9", "list_connections", null, "", "",
+            log.record(new AuditEntry(0, now.minusSeconds(30), "desktop-client 0.9", "list_connections", null, "", "",
                     AuditEntry.Outcome.OK, 1L, Duration.ofMillis(8), ""));
-            log.record(new AuditEntry(0, now.minusSeconds(20), "Claude Desktop 0.9", "run_query", "sample", "Sample",
+            log.record(new AuditEntry(0, now.minusSeconds(20), "desktop-client 0.9", "run_query", "sample", "Sample",
                     "SELECT FULL_NAME, EMAIL\nFROM CUSTOMERS", AuditEntry.Outcome.OK, 200L, Duration.ofMillis(41), ""));
-            log.record(new AuditEntry(0, now.minusSeconds(10), "Claude Desktop 0.9", "run_query", "sample", "Sample",
+            log.record(new AuditEntry(0, now.minusSeconds(10), "desktop-client 0.9", "run_query", "sample", "Sample",
                     "DELETE FROM ORDERS", AuditEntry.Outcome.REFUSED, null, Duration.ofMillis(5),
                     "Connection 'Sample' is read-only for MCP clients; the database refused to change data"));
         }
