@@ -192,10 +192,10 @@ class LocalStoreTest {
     void anotherProcessWritesToTheStoreWhileThisOneHasItOpen() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
             insertConfig(store, "x");
-            Process writer = startHolder("WRITING", "write", dir.toString(), "child-", "40");
+            Process writer = startHolder("WRITING", "write", dir.toString(), "child-", "25");
             try {
                 // both processes write at the same time, each in short turns
-                for (int i = 0; i < 40; i++) {
+                for (int i = 0; i < 25; i++) {
                     try (Connection c = store.connection(); Statement s = c.createStatement()) {
                         s.executeUpdate("INSERT INTO UI_STATE VALUES ('parent-" + i + "', 'x', CURRENT_TIMESTAMP)");
                     }
@@ -209,8 +209,8 @@ class LocalStoreTest {
                  ResultSet rs = s.executeQuery("SELECT COUNT(*) FILTER (WHERE STATE_KEY LIKE 'child-%'), "
                          + "COUNT(*) FILTER (WHERE STATE_KEY LIKE 'parent-%') FROM UI_STATE")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("rows the other process wrote").isEqualTo(40);
-                assertThat(rs.getInt(2)).as("rows this process wrote").isEqualTo(40);
+                assertThat(rs.getInt(1)).as("rows the other process wrote").isEqualTo(25);
+                assertThat(rs.getInt(2)).as("rows this process wrote").isEqualTo(25);
             }
             assertThat(configNames(store)).containsExactly("x");
         }
