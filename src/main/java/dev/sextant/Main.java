@@ -1,11 +1,14 @@
 package dev.sextant;
 
 import dev.sextant.app.AppPaths;
+import dev.sextant.app.Headless;
 import dev.sextant.app.Sextant;
+import dev.sextant.cli.Cli;
 
 /**
  * The launcher. It does not extend {@code javafx.application.Application}, so the app runs from the
- * class path and from a jpackage image alike. {@code --home DIR} chooses the data folder.
+ * class path and from a jpackage image alike. {@code --home DIR} chooses the data folder. With a command
+ * ({@code sextant query ...}) it runs the command line, which never loads JavaFX; otherwise the window.
  */
 public final class Main {
 
@@ -23,6 +26,9 @@ public final class Main {
         AppPaths paths = AppPaths.resolve(System.getenv());
         // The log file lives in the data folder; logback reads this property when it starts.
         System.setProperty("sextant.logs", paths.logs().toString());
+        if (Cli.isCommand(args)) {
+            System.exit(Headless.run(paths, args));
+        }
         new Sextant(paths).runGui();
     }
 }

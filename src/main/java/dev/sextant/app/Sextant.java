@@ -1,5 +1,6 @@
 package dev.sextant.app;
 
+import dev.sextant.audit.AuditLog;
 import dev.sextant.config.ConfigRepository;
 import dev.sextant.config.ConfigValidator;
 import dev.sextant.config.ConnectionCatalog;
@@ -61,6 +62,14 @@ public final class Sextant implements AutoCloseable {
     /** The saved connections and their secrets; available once {@link #start} has run. */
     public ConnectionCatalog catalog() {
         return catalog;
+    }
+
+    /** The MCP audit log in the store; available once {@link #start} has run. */
+    public synchronized AuditLog auditLog() {
+        if (store == null) {
+            throw new IllegalStateException("The store is not open yet.");
+        }
+        return new AuditLog(store);
     }
 
     /**
@@ -140,7 +149,7 @@ public final class Sextant implements AutoCloseable {
     public void runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
-            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version()));
+            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog));
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.UUID;
 public final class ConfigRepository {
 
     private static final String SELECT = "SELECT ID, NAME, CONNECTOR_TYPE, FOLDER, KIND, READ_ONLY, COLOR, CREATED_AT, "
-            + "UPDATED_AT FROM CONNECTION_CONFIG";
+            + "UPDATED_AT, MCP_AVAILABLE, MCP_WRITE FROM CONNECTION_CONFIG";
 
     private final LocalStore store;
     private final ConfigValidator validator;
@@ -165,7 +165,7 @@ public final class ConfigRepository {
         checkNameFree(c, config, config.id());
         Instant now = now();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CONNECTION_CONFIG (ID, NAME, CONNECTOR_TYPE, FOLDER, KIND, "
-                + "READ_ONLY, COLOR, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "READ_ONLY, COLOR, CREATED_AT, UPDATED_AT, MCP_AVAILABLE, MCP_WRITE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, config.id());
             ps.setString(2, config.name().strip());
             ps.setString(3, config.type());
@@ -175,6 +175,8 @@ public final class ConfigRepository {
             ps.setString(7, config.color());
             ps.setObject(8, OffsetDateTime.ofInstant(created, ZoneOffset.UTC));
             ps.setObject(9, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setBoolean(10, config.mcp().available());
+            ps.setBoolean(11, config.mcp().mayWrite());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -249,7 +251,8 @@ public final class ConfigRepository {
                             children(c, "SELECT NAME, PARAM_VALUE FROM CONNECTION_PARAMETER WHERE CONFIG_ID = ? ORDER BY POSITION", id),
                             children(c, "SELECT FIELD, REFERENCE FROM CONNECTION_SECRET_REF WHERE CONFIG_ID = ? ORDER BY FIELD", id),
                             ConnectionKind.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getString(4), rs.getString(7),
-                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant()));
+                            rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, OffsetDateTime.class).toInstant(),
+                            new McpAccess(rs.getBoolean(10), rs.getBoolean(11))));
                 }
             }
         }

@@ -52,6 +52,9 @@ public final class ConfigTransfer {
             if (c.color() != null) {
                 node.put("color", c.color());
             }
+            ObjectNode mcp = node.putObject("mcp");
+            mcp.put("available", c.mcp().available());
+            mcp.put("mayWrite", c.mcp().mayWrite());
             ObjectNode params = node.putObject("parameters");
             c.parameters().forEach(params::put);
             ObjectNode secrets = node.putObject("secretRefs");
@@ -128,7 +131,8 @@ public final class ConfigTransfer {
         Map<String, String> refs = new LinkedHashMap<>(old.secretRefs());
         refs.putAll(imported.secretRefs());
         return new ExternalDatabaseConfig(old.id(), imported.name(), imported.type(), imported.parameters(), refs,
-                imported.kind(), imported.readOnly(), imported.folder(), imported.color(), old.createdAt(), null);
+                imported.kind(), imported.readOnly(), imported.folder(), imported.color(), old.createdAt(), null,
+                imported.mcp());
     }
 
     private static ExternalDatabaseConfig entry(JsonNode node, int index) {
@@ -152,7 +156,25 @@ public final class ConfigTransfer {
         }
         return new ExternalDatabaseConfig(UUID.randomUUID().toString(), name, type, strings(node, "parameters", label),
                 strings(node, "secretRefs", label), kind, readOnly.asBoolean(false),
-                Optional.ofNullable(text(node, "folder", label, false)).orElse(""), text(node, "color", label, false), null, null);
+                Optional.ofNullable(text(node, "folder", label, false)).orElse(""), text(node, "color", label, false), null, null,
+                mcp(node, label));
+    }
+
+    /** The optional "mcp" object; a file without it (or from an older Sextant) keeps MCP clients out. */
+    private static McpAccess mcp(JsonNode node, String label) {
+        JsonNode mcp = node.path("mcp");
+        if (mcp.isMissingNode() || mcp.isNull()) {
+            return McpAccess.NONE;
+        }
+        if (!mcp.isObject()) {
+            throw new ImportException(label + ": \"mcp\" must be an object with \"available\" and \"mayWrite\".");
+        }
+        for (String flag : List.of("available", "mayWrite")) {
+            if (!mcp.path(flag).isMissingNode() && !mcp.path(flag).isBoolean()) {
+                throw new ImportException(label + ": \"mcp." + flag + "\" must be true or false.");
+            }
+        }
+        return new McpAccess(mcp.path("available").asBoolean(false), mcp.path("mayWrite").asBoolean(false));
     }
 
     private static String text(JsonNode node, String field, String label, boolean required) {

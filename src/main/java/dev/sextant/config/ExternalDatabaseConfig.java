@@ -17,10 +17,12 @@ import java.util.UUID;
  * @param color      an optional {@code #rrggbb} colour that marks the connection, or null
  * @param createdAt  when it was first saved, or null before that
  * @param updatedAt  when it was last saved, or null before the first save
+ * @param mcp        what MCP clients may do with it; {@link McpAccess#NONE} unless the user allowed more
  */
 public record ExternalDatabaseConfig(String id, String name, String type, Map<String, String> parameters,
                                      Map<String, String> secretRefs, ConnectionKind kind, boolean readOnly,
-                                     String folder, String color, Instant createdAt, Instant updatedAt) {
+                                     String folder, String color, Instant createdAt, Instant updatedAt,
+                                     McpAccess mcp) {
 
     public ExternalDatabaseConfig {
         Objects.requireNonNull(id, "id");
@@ -31,12 +33,20 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
         secretRefs = Collections.unmodifiableMap(new LinkedHashMap<>(secretRefs));
         folder = folder == null ? "" : folder.strip();
         color = color == null || color.isBlank() ? null : color.strip();
+        mcp = mcp == null ? McpAccess.NONE : mcp;
+    }
+
+    /** A config that MCP clients cannot see. */
+    public ExternalDatabaseConfig(String id, String name, String type, Map<String, String> parameters,
+                                  Map<String, String> secretRefs, ConnectionKind kind, boolean readOnly,
+                                  String folder, String color, Instant createdAt, Instant updatedAt) {
+        this(id, name, type, parameters, secretRefs, kind, readOnly, folder, color, createdAt, updatedAt, McpAccess.NONE);
     }
 
     /** A config not saved yet, at the top level, without colour. */
     public ExternalDatabaseConfig(String id, String name, String type, Map<String, String> parameters,
                                   Map<String, String> secretRefs, ConnectionKind kind, boolean readOnly) {
-        this(id, name, type, parameters, secretRefs, kind, readOnly, "", null, null, null);
+        this(id, name, type, parameters, secretRefs, kind, readOnly, "", null, null, null, McpAccess.NONE);
     }
 
     /** A new config with a fresh id. */
@@ -47,32 +57,37 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
 
     public ExternalDatabaseConfig withName(String newName) {
         return new ExternalDatabaseConfig(id, newName, type, parameters, secretRefs, kind, readOnly, folder, color,
-                createdAt, updatedAt);
+                createdAt, updatedAt, mcp);
     }
 
     public ExternalDatabaseConfig withId(String newId) {
         return new ExternalDatabaseConfig(newId, name, type, parameters, secretRefs, kind, readOnly, folder, color,
-                null, null);
+                null, null, mcp);
     }
 
     public ExternalDatabaseConfig withReadOnly(boolean value) {
         return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, value, folder, color,
-                createdAt, updatedAt);
+                createdAt, updatedAt, mcp);
     }
 
     public ExternalDatabaseConfig withFolder(String newFolder) {
         return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, readOnly, newFolder, color,
-                createdAt, updatedAt);
+                createdAt, updatedAt, mcp);
     }
 
     public ExternalDatabaseConfig withSecretRefs(Map<String, String> refs) {
         return new ExternalDatabaseConfig(id, name, type, parameters, refs, kind, readOnly, folder, color,
-                createdAt, updatedAt);
+                createdAt, updatedAt, mcp);
     }
 
     public ExternalDatabaseConfig withTimes(Instant created, Instant updated) {
         return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, readOnly, folder, color,
-                created, updated);
+                created, updated, mcp);
+    }
+
+    public ExternalDatabaseConfig withMcp(McpAccess access) {
+        return new ExternalDatabaseConfig(id, name, type, parameters, secretRefs, kind, readOnly, folder, color,
+                createdAt, updatedAt, access);
     }
 
     /**
@@ -90,6 +105,7 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
         map.put("kind", kind.name().toLowerCase(Locale.ROOT));
         map.put("readOnly", readOnly);
         map.put("color", color);
+        map.put("mcp", Map.of("available", mcp.available(), "mayWrite", mcp.mayWrite()));
         map.put("createdAt", createdAt == null ? null : createdAt.toString());
         map.put("updatedAt", updatedAt == null ? null : updatedAt.toString());
         return map;

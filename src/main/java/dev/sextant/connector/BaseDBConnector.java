@@ -145,7 +145,8 @@ public abstract class BaseDBConnector implements AutoCloseable {
         }
     }
 
-    private static List<String> uniqueLabels(List<ColumnInfo> columns) {
+    /** Column labels made unique with a suffix ({@code id}, {@code id_2}), as map and JSON keys must be. */
+    public static List<String> uniqueLabels(List<ColumnInfo> columns) {
         List<String> labels = new ArrayList<>();
         for (ColumnInfo c : columns) {
             String label = c.name();

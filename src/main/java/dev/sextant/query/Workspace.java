@@ -2,6 +2,7 @@ package dev.sextant.query;
 
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.BaseDBConnector;
+import dev.sextant.connector.ConfigField;
 import dev.sextant.connector.ConnectionParameters;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ConnectorRegistry;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -50,22 +52,63 @@ public final class Workspace implements AutoCloseable {
         return registry.provider(config.type()).dialect();
     }
 
-    /** A new, unconnected connector for the config, with its secrets resolved. */
-    public BaseDBConnector newConnector(ExternalDatabaseConfig config) {
-        Map<String, String> resolved = new LinkedHashMap<>();
-        config.secretRefs().forEach((field, ref) -> resolved.put(field, resolveSecret(config, field, ref)));
-        return registry.create(config.type(), new ConnectionParameters(config.parameters(), resolved, config.readOnly()));
+    /**
+     * Asked for a secret that its reference cannot give (keychain unusable, entry or variable missing),
+     * e.g. by prompting on a terminal. Answers empty when it cannot ask.
+     */
+    @FunctionalInterface
+    public interface MissingSecret {
+        MissingSecret NONE = (config, label, reason) -> Optional.empty();
+
+        /**
+         * @param label  the field's label, e.g. "Password"
+         * @param reason why the reference gave nothing, for the prompt
+         */
+        Optional<String> ask(ExternalDatabaseConfig config, String label, String reason);
     }
 
-    private String resolveSecret(ExternalDatabaseConfig config, String field, String ref) {
+    /** A new, unconnected connector for the config, with its secrets resolved. */
+    public BaseDBConnector newConnector(ExternalDatabaseConfig config) {
+        return newConnector(config, config.readOnly(), MissingSecret.NONE);
+    }
+
+    /**
+     * A new, unconnected connector, read-only when {@code readOnly} (a read-only config stays read-only
+     * whatever is asked), asking {@code missing} for secrets that their references cannot give.
+     */
+    public BaseDBConnector newConnector(ExternalDatabaseConfig config, boolean readOnly, MissingSecret missing) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        config.secretRefs().forEach((field, ref) -> resolved.put(field, resolveSecret(config, field, ref, missing)));
+        return registry.create(config.type(), new ConnectionParameters(config.parameters(), resolved,
+                readOnly || config.readOnly()));
+    }
+
+    private String resolveSecret(ExternalDatabaseConfig config, String field, String ref, MissingSecret missing) {
         String subject = "The secret for '" + field + "' of connection '" + config.name() + "'";
+        String label = registry.provider(config.type()).fields().stream().filter(f -> f.name().equals(field))
+                .map(ConfigField::label).findFirst().orElse(field);
+        String reason;
+        KeychainUnavailableException keychainProblem = null;
         try {
-            return secrets.resolve(ref).orElseThrow(() -> new ConnectorException(ErrorKind.AUTHENTICATION,
-                    subject + " is not available (" + describe(ref) + "). Enter it again in the connection's settings."));
+            Optional<String> value = secrets.resolve(ref);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            reason = describe(ref);
         } catch (KeychainUnavailableException e) {
-            throw new ConnectorException(ErrorKind.AUTHENTICATION, subject + " is in the system keychain, which cannot be "
-                    + "used now: " + e.getMessage(), e);
+            keychainProblem = e;
+            reason = "the system keychain cannot be used now: " + e.getMessage();
         }
+        Optional<String> asked = missing.ask(config, label, reason);
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        if (keychainProblem != null) {
+            throw new ConnectorException(ErrorKind.AUTHENTICATION, subject + " is in the system keychain, which cannot be "
+                    + "used now: " + keychainProblem.getMessage(), keychainProblem);
+        }
+        throw new ConnectorException(ErrorKind.AUTHENTICATION,
+                subject + " is not available (" + reason + "). Enter it again in the connection's settings.");
     }
 
     /** Where the secret should have been, without any part of the reference that could be sensitive. */

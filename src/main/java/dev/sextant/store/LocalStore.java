@@ -7,12 +7,14 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,10 +31,19 @@ import org.slf4j.LoggerFactory;
  * by Flyway. Before a migration changes an existing store, a plain SQL backup is written to
  * {@code store/backups/} (the newest {@value #KEEP_BACKUPS} are kept). A file that cannot be opened is
  * never changed: the error says so and offers the newest backup.
+ *
+ * <p>The file is open only while a connection is: each {@link #connection()} opens it (H2 shares one
+ * open database among the connections of a process) and closing the last connection closes it. So the
+ * window, command-line runs and the MCP server take turns on the same store, each holding it for one
+ * short transaction; a process that finds it held waits up to {@link #BUSY_WAIT} (docs/decisions/0010).
  */
 public final class LocalStore implements AutoCloseable {
 
     public static final int KEEP_BACKUPS = 5;
+    /** How long a process waits for another one to finish its turn on the store before giving up. */
+    public static final Duration BUSY_WAIT = Duration.ofSeconds(15);
+    /** H2's error code for a database file that another process has open. */
+    private static final int FILE_IN_USE = 90020;
     static final String DB_NAME = "sextant";
     private static final String MIGRATIONS = "classpath:dev/sextant/store/migration";
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
@@ -40,13 +51,11 @@ public final class LocalStore implements AutoCloseable {
 
     private final Path dir;
     private final JdbcDataSource dataSource;
-    private final Connection keepOpen;
     private final String version;
 
-    private LocalStore(Path dir, JdbcDataSource dataSource, Connection keepOpen, String version) {
+    private LocalStore(Path dir, JdbcDataSource dataSource, String version) {
         this.dir = dir;
         this.dataSource = dataSource;
-        this.keepOpen = keepOpen;
         this.version = version;
     }
 
@@ -62,24 +71,51 @@ public final class LocalStore implements AutoCloseable {
             inspectReadOnly(dir);
         }
         JdbcDataSource ds = dataSource(dir, false);
-        Connection keepOpen;
+        // One connection held through the migration, so another process cannot take the file half-way.
+        Connection held;
         try {
-            keepOpen = ds.getConnection();
+            held = connect(ds);
         } catch (SQLException e) {
             throw unreadable(dir, e);
         }
         try {
-            String version = migrate(dir, ds, keepOpen, targetVersion);
-            return new LocalStore(dir, ds, keepOpen, version);
-        } catch (RuntimeException e) {
-            closeQuietly(keepOpen);
-            throw e;
+            String version = migrate(dir, ds, held, targetVersion);
+            return new LocalStore(dir, ds, version);
+        } finally {
+            closeQuietly(held);
+        }
+    }
+
+    /**
+     * A connection from {@code ds}, waiting while another process has the file open: every process
+     * holds it only for a short transaction, so a turn comes within moments.
+     */
+    private static Connection connect(JdbcDataSource ds) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        long pause = 5;
+        while (true) {
+            try {
+                return ds.getConnection();
+            } catch (SQLException e) {
+                if (e.getErrorCode() != FILE_IN_USE || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting for the store", e);
+            }
+            pause = Math.min(pause * 2, 50);
         }
     }
 
     private static JdbcDataSource dataSource(Path dir, boolean readOnly) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve(DB_NAME).toAbsolutePath() + ";TRACE_LEVEL_FILE=0"
+        // The file closes with its last connection; compaction at close is kept short, because it happens
+        // after every turn on the store and 30 ms is enough to keep the file small.
+        ds.setURL("jdbc:h2:file:" + dir.resolve(DB_NAME).toAbsolutePath() + ";TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=30"
                 + (readOnly ? ";ACCESS_MODE_DATA=r" : ""));
         ds.setUser("sa");
         ds.setPassword("");
@@ -92,7 +128,7 @@ public final class LocalStore implements AutoCloseable {
      */
     private static void inspectReadOnly(Path dir) {
         JdbcDataSource ds = dataSource(dir, true);
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = connect(ds)) {
             MigrationInfo[] all = Flyway.configure().dataSource(ds).locations(MIGRATIONS)
                     .ignoreMigrationPatterns("*:future").load().info().all();
             if (Arrays.stream(all).anyMatch(i -> i.getState() == MigrationState.FUTURE_SUCCESS
@@ -123,7 +159,7 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    private static String migrate(Path dir, DataSource ds, Connection keepOpen, String targetVersion) {
+    private static String migrate(Path dir, DataSource ds, Connection held, String targetVersion) {
         var config = Flyway.configure().dataSource(ds).locations(MIGRATIONS).cleanDisabled(true)
                 .ignoreMigrationPatterns("*:future").validateOnMigrate(true);
         if (targetVersion != null) {
@@ -132,7 +168,7 @@ public final class LocalStore implements AutoCloseable {
         Flyway flyway = config.load();
         MigrationInfo current = flyway.info().current();
         if (current != null && flyway.info().pending().length > 0) {
-            backup(dir, keepOpen, current.getVersion().getVersion());
+            backup(dir, held, current.getVersion().getVersion());
         }
         try {
             MigrateResult result = flyway.migrate();
@@ -221,8 +257,9 @@ public final class LocalStore implements AutoCloseable {
         String offer = backup == null ? " There is no backup to start from."
                 : " You can start from the latest backup (" + backup.getFileName() + ").";
         return switch (e.getErrorCode()) {
-            case 90020 -> new StoreException(StoreException.Problem.ALREADY_RUNNING, "The store " + file
-                    + " is in use by another program, probably another Sextant. Close it and start again.", null, e);
+            case FILE_IN_USE -> new StoreException(StoreException.Problem.ALREADY_RUNNING, "The store " + file
+                    + " has been held by another program for more than " + BUSY_WAIT.toSeconds()
+                    + " seconds (another Sextant, or a tool that opened the file). Close it and try again.", null, e);
             case 90048 -> new StoreException(StoreException.Problem.NEWER_VERSION, "The store " + file
                     + " was written by a different version of the database engine. It was left unchanged." + offer, backup, e);
             case 90096, 90028 -> Files.isReadable(file) && Files.isWritable(file) ? damaged(file, offer, backup, e)
@@ -241,9 +278,12 @@ public final class LocalStore implements AutoCloseable {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    /** A new connection to the store; close it after use. */
+    /**
+     * A new connection to the store; close it soon after use, since other Sextant processes wait for
+     * the file while any connection of this one is open.
+     */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return connect(dataSource);
     }
 
     /** The schema version the store is at after opening, e.g. "2". */
@@ -257,7 +297,11 @@ public final class LocalStore implements AutoCloseable {
 
     /** Writes a backup now (e.g. before a risky import). */
     public Path backupNow() {
-        return backup(dir, keepOpen, version);
+        try (Connection c = connection()) {
+            return backup(dir, c, version);
+        } catch (SQLException e) {
+            throw unreadable(dir, e);
+        }
     }
 
     private static void closeQuietly(Connection c) {
@@ -268,8 +312,9 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
+    /** Nothing stays open between transactions; kept so that callers can scope a store with try. */
     @Override
     public void close() {
-        closeQuietly(keepOpen);
+        // the file closed with the last connection
     }
 }

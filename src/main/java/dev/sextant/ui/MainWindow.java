@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.schema.Table;
+import dev.sextant.ui.audit.AuditLogView;
 import dev.sextant.ui.editor.QueryTab;
 import dev.sextant.ui.editor.QueryTabModel;
 import dev.sextant.ui.explorer.SchemaTree;
@@ -143,11 +144,17 @@ public final class MainWindow extends BorderPane {
         MenuButton connectionsMenu = new MenuButton("Connections", Icons.of(Feather.DATABASE), export, importItem);
         connectionsMenu.setId("connections-menu");
 
+        Button auditLog = new Button("MCP log", Icons.of(Feather.SHIELD));
+        auditLog.setId("open-audit-log");
+        auditLog.setTooltip(new Tooltip("What LLM clients asked through \"sextant mcp\", and how each call ended"));
+        auditLog.setOnAction(e -> openAuditLog());
+        auditLog.setDisable(context.audit() == null);
+
         Label brand = new Label("Sextant", Icons.of(Feather.COMPASS));
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, spacer, dark);
+        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, auditLog, spacer, dark);
     }
 
     private HBox statusBar() {
@@ -241,6 +248,21 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Shows the MCP audit log in a tab of its own (one at most), read afresh each time it is opened. */
+    public AuditLogView openAuditLog() {
+        Tab tab = tabs.getTabs().stream().filter(t -> t.getContent() instanceof AuditLogView).findFirst().orElseGet(() -> {
+            Tab created = new Tab("MCP audit log", new AuditLogView(context.audit(), executor));
+            created.setId("audit-log-tab");
+            created.setGraphic(Icons.of(Feather.SHIELD));
+            tabs.getTabs().add(created);
+            return created;
+        });
+        tabs.getSelectionModel().select(tab);
+        AuditLogView view = (AuditLogView) tab.getContent();
+        view.reload();
+        return view;
+    }
+
     /** A query tab on the selected connection. */
     public QueryTab newQuery() {
         ExternalDatabaseConfig config = connections.getSelectionModel().getSelectedItem();
@@ -321,6 +343,14 @@ public final class MainWindow extends BorderPane {
                 Label badge = new Label(config.kind().label());
                 badge.getStyleClass().addAll("kind-badge", "kind-" + config.kind().name().toLowerCase(java.util.Locale.ROOT));
                 box.getChildren().add(badge);
+            }
+            if (config.mcp().available()) {
+                Label mcp = new Label(config.mcp().mayWrite() ? "MCP rw" : "MCP");
+                mcp.getStyleClass().addAll("kind-badge", "mcp-badge");
+                mcp.setTooltip(new Tooltip(config.mcp().mayWrite()
+                        ? "LLM clients of \"sextant mcp\" see this connection and may change data through it"
+                        : "LLM clients of \"sextant mcp\" see this connection, on read-only sessions"));
+                box.getChildren().add(mcp);
             }
             setText(null);
             setGraphic(box);

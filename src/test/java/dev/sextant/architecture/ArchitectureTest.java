@@ -36,9 +36,34 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotKnowTheirCallers = noClasses()
             .that().resideInAnyPackage("dev.sextant.connector..", "dev.sextant.schema..", "dev.sextant.query..",
-                    "dev.sextant.config..", "dev.sextant.secret..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.ui..", "dev.sextant.cli..", "dev.sextant.app..")
-            .because("arrows point inward: ui and cli use the services, never the other way");
+                    "dev.sextant.config..", "dev.sextant.secret..", "dev.sextant.store..", "dev.sextant.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.ui..", "dev.sextant.cli..", "dev.sextant.app..",
+                    "dev.sextant.mcp..")
+            .because("arrows point inward: ui, cli and mcp use the services, never the other way");
+
+    @ArchTest
+    static final ArchRule theCommandLineAndMcpServerStandBesideTheUi = noClasses()
+            .that().resideInAnyPackage("dev.sextant.cli..", "dev.sextant.mcp..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.ui..", "dev.sextant.app..")
+            .because("commands run without a window: the composition root builds them, and they never reach the UI");
+
+    @ArchTest
+    static final ArchRule theMcpServerDoesNotKnowTheCommandLine = noClasses()
+            .that().resideInAPackage("dev.sextant.mcp..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sextant.cli..")
+            .because("the MCP server is started by a command but is a protocol adapter of its own");
+
+    @ArchTest
+    static final ArchRule onlyTheMcpPackageSpeaksMcp = noClasses()
+            .that().resideOutsideOfPackage("dev.sextant.mcp..")
+            .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
+            .because("the MCP SDK stays behind one package, so replacing it touches nothing else");
+
+    @ArchTest
+    static final ArchRule onlyTheCommandLineUsesPicocli = noClasses()
+            .that().resideOutsideOfPackage("dev.sextant.cli..")
+            .should().dependOnClassesThat().resideInAPackage("picocli..")
+            .because("argument parsing belongs to the command line");
 
     @ArchTest
     static final ArchRule theSchemaModelStandsAlone = noClasses()
@@ -49,7 +74,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule uiDoesNotReachTheCompositionRoot = noClasses()
             .that().resideInAPackage("dev.sextant.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.app..", "dev.sextant.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.app..", "dev.sextant.cli..", "dev.sextant.mcp..")
             .because("the composition root builds the UI, not the other way round");
 
     @ArchTest

@@ -68,6 +68,32 @@ class ConfigTransferTest {
     }
 
     @Test
+    void mcpAccessIsSavedExportedAndImportedAndIsOffWhenAFileSaysNothing() {
+        repo.create(ExternalDatabaseConfig.create("Reader", "h2", Map.of("path", "/data/r"), ConnectionKind.TEST)
+                .withMcp(McpAccess.READ_ONLY));
+        repo.create(ExternalDatabaseConfig.create("Writer", "h2", Map.of("path", "/data/w"), ConnectionKind.DEVELOPMENT)
+                .withMcp(new McpAccess(true, true)));
+        repo.create(ExternalDatabaseConfig.create("Hidden", "h2", Map.of("path", "/data/h"), ConnectionKind.PRODUCTION));
+        assertThat(repo.findByName("Writer").orElseThrow().mcp()).isEqualTo(new McpAccess(true, true));
+        assertThat(repo.findByName("Hidden").orElseThrow().mcp()).isEqualTo(McpAccess.NONE);
+
+        String file = transfer.export(repo.list());
+        try (LocalStore other = LocalStore.open(dir.resolve("other-machine"))) {
+            ConfigRepository otherRepo = new ConfigRepository(other, new ConfigValidator(ConnectorRegistry.loadInstalled()));
+            otherRepo.saveAll(transfer.preview(file, otherRepo.list()).configs());
+            assertThat(otherRepo.findByName("Reader").orElseThrow().mcp()).isEqualTo(McpAccess.READ_ONLY);
+            assertThat(otherRepo.findByName("Writer").orElseThrow().mcp()).isEqualTo(new McpAccess(true, true));
+            assertThat(otherRepo.findByName("Hidden").orElseThrow().mcp()).isEqualTo(McpAccess.NONE);
+        }
+
+        String older = "{\"format\": \"sextant-connections\", \"version\": 1, \"connections\": ["
+                + "{\"name\": \"Old\", \"type\": \"h2\", \"parameters\": {\"path\": \"/data/o\"}}]}";
+        assertThat(transfer.preview(older, List.of()).configs().get(0).mcp()).isEqualTo(McpAccess.NONE);
+        assertThatThrownBy(() -> transfer.preview(older.replace("\"parameters\"", "\"mcp\": {\"available\": \"yes\"}, \"parameters\""), List.of()))
+                .isInstanceOf(ImportException.class).hasMessageContaining("\"mcp.available\" must be true or false");
+    }
+
+    @Test
     void importingOntoTheSameNamesReplacesThemAndKeepsTheirOwnKeychainReferences() {
         ExternalDatabaseConfig ops = saved("Ops", "", Map.of("password", "keychain:abc"));
         String file = transfer.export(repo.list()).replace("/data/Ops", "/data/ops-v2");

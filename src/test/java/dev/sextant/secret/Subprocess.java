@@ -86,18 +86,7 @@ final class Subprocess {
 
     /** Reads a stream to its end on a thread of its own (the common pool may have a single thread). */
     private static CompletableFuture<byte[]> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                stream.transferTo(bytes);
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> {
-            Thread thread = new Thread(task, "subprocess-output");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        return dev.sextant.testing.SextantProcess.drain(stream, bytes).thenApply(done -> bytes.toByteArray());
     }
 }

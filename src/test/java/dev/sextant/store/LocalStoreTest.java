@@ -55,7 +55,7 @@ class LocalStoreTest {
     @Test
     void anEmptyFolderGetsTheNewestSchemaAndNoBackup() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("2");
+            assertThat(store.schemaVersion()).isEqualTo("3");
             insertConfig(store, "first");
             assertThat(configNames(store)).containsExactly("first");
         }
@@ -74,7 +74,7 @@ class LocalStoreTest {
         }
 
         try (LocalStore v2 = LocalStore.open(dir)) {
-            assertThat(v2.schemaVersion()).isEqualTo("2");
+            assertThat(v2.schemaVersion()).isEqualTo("3");
             assertThat(configNames(v2)).containsExactly("kept across upgrades");
             try (Connection c = v2.connection(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO UI_STATE VALUES ('window', '{}', CURRENT_TIMESTAMP)");
@@ -189,31 +189,68 @@ class LocalStoreTest {
     }
 
     @Test
-    void theStoreItselfRefusesASecondProcessWithoutDamage() throws Exception {
+    void anotherProcessWritesToTheStoreWhileThisOneHasItOpen() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            insertConfig(store, "x");
+            Process writer = startHolder("WRITING", "write", dir.toString(), "child-", "25");
+            try {
+                // both processes write at the same time, each in short turns
+                for (int i = 0; i < 25; i++) {
+                    try (Connection c = store.connection(); Statement s = c.createStatement()) {
+                        s.executeUpdate("INSERT INTO UI_STATE VALUES ('parent-" + i + "', 'x', CURRENT_TIMESTAMP)");
+                    }
+                }
+                assertThat(writer.waitFor(60, TimeUnit.SECONDS)).as("the other process finished").isTrue();
+                assertThat(writer.exitValue()).isZero();
+            } finally {
+                writer.destroyForcibly();
+            }
+            try (Connection c = store.connection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FILTER (WHERE STATE_KEY LIKE 'child-%'), "
+                         + "COUNT(*) FILTER (WHERE STATE_KEY LIKE 'parent-%') FROM UI_STATE")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("rows the other process wrote").isEqualTo(25);
+                assertThat(rs.getInt(2)).as("rows this process wrote").isEqualTo(25);
+            }
+            assertThat(configNames(store)).containsExactly("x");
+        }
+        assertThat(Files.size(storeFile())).as("turns on the store do not bloat the file").isLessThan(2_000_000);
+    }
+
+    @Test
+    void aProcessWaitsItsTurnWhileAnotherHoldsTheStore() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
             insertConfig(store, "x");
         }
-        Process holder = startHolder("store");
+        Process holder = startHolder("HOLDING", "hold", dir.toString(), "1500");
         try {
-            assertThatThrownBy(() -> LocalStore.open(dir)).isInstanceOfSatisfying(StoreException.class,
-                    e -> assertThat(e.problem()).isEqualTo(StoreException.Problem.ALREADY_RUNNING));
+            long start = System.nanoTime();
+            try (LocalStore store = LocalStore.open(dir)) {
+                long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(waitedMs).as("opened only once the other process let go").isGreaterThan(500);
+                assertThat(configNames(store)).containsExactly("x");
+            }
         } finally {
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        try (LocalStore store = LocalStore.open(dir)) {
-            assertThat(configNames(store)).containsExactly("x");
         }
     }
 
     private Process startHolder(String what) throws Exception {
+        return startHolder("HOLDING", what, dir.toString());
+    }
+
+    /** Starts {@link LockHolder} with the arguments and returns once it printed {@code ready}. */
+    private Process startHolder(String ready, String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                LockHolder.class.getName(), what, dir.toString()).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String line;
         while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
-            if (line.contains("HOLDING")) {
+            if (line.contains(ready)) {
                 return p;
             }
         }

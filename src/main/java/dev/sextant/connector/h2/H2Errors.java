@@ -17,11 +17,14 @@ final class H2Errors implements SqlErrorTranslator {
     private static final String MARKER = "[*]";
     private static final Pattern ESCAPED = Pattern.compile("\\\\([0-9a-fA-F]{4})");
     private static final int MAX_MESSAGE = 600;
+    /** H2's "Database may be already in use": another process has the file open. */
+    static final int IN_USE = 90020;
+    private static final Pattern QUOTED_FILE = Pattern.compile("\"([^\"]+)\"");
 
     @Override
     public ConnectorException translate(SQLException e, String sql) {
         ErrorKind kind = kindOf(e.getErrorCode(), e.getSQLState());
-        String message = readable(e.getMessage());
+        String message = e.getErrorCode() == IN_USE ? inUse(e.getMessage()) : readable(e.getMessage());
         Integer position = sql == null ? null : position(e.getMessage(), sql);
         return new ConnectorException(kind, message, position, e.getSQLState(), e);
     }
@@ -40,6 +43,18 @@ final class H2Errors implements SqlErrorTranslator {
             case 90067, 90020 -> ErrorKind.NETWORK;
             default -> state != null && state.startsWith("42") ? ErrorKind.SYNTAX : ErrorKind.INTERNAL;
         };
+    }
+
+    /**
+     * H2 lets one program at a time open a database file, and its own advice ("use the server mode")
+     * does not apply to Sextant; say what is going on and what to do instead.
+     */
+    static String inUse(String raw) {
+        Matcher file = QUOTED_FILE.matcher(raw == null ? "" : raw);
+        String which = file.find() ? " " + file.group(1) : "";
+        return "The H2 database file" + which + " is open in another program, for example Sextant's window or a "
+                + "command that is still running. An H2 file can be used by one program at a time: close it there, "
+                + "or run the statement there.";
     }
 
     /** The message without H2's repetition of the statement and its error-code suffix. */

@@ -188,7 +188,13 @@ public final class PostgresConnector extends JdbcConnector {
             ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(Math.max(1, fetchSize));
             for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+                if (params.get(i) instanceof String text) {
+                    // sent without a type, so the server reads it as whatever the statement needs there
+                    // (a number for "id = ?", a date for "day > ?"), as it would a quoted literal
+                    ps.setObject(i + 1, text, java.sql.Types.OTHER);
+                } else {
+                    ps.setObject(i + 1, params.get(i));
+                }
             }
             running.add(ps);
             boolean hasRows = ps.execute();

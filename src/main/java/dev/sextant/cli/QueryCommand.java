@@ -1,0 +1,132 @@
+package dev.sextant.cli;
+
+import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.connector.BaseDBConnector;
+import dev.sextant.connector.ResultCursor;
+import dev.sextant.connector.ResultPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sextant query}: one statement on a saved connection, its rows streamed to stdout as they come
+ * from the database (a server-side cursor on PostgreSQL), so memory stays flat for any row count.
+ */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run one SQL statement on a saved connection and stream its rows to stdout.",
+                "Parameters fill the statement's ? markers in order; they are sent as text, which the database "
+                        + "reads as the type the statement needs there."})
+final class QueryCommand implements Callable<Integer> {
+
+    /** Rows asked of the database per round trip. */
+    static final int FETCH_SIZE = 1000;
+
+    @ParentCommand
+    SextantCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--connection"}, required = true, paramLabel = "NAME", description = "the saved connection")
+    String connection;
+
+    @Option(names = "--param", paramLabel = "VALUE", description = "a value for the next ? marker (repeatable)")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "stop after N rows")
+    Long maxRows;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "table, csv, json (an array of objects) or jsonl (one object per line); default: ${DEFAULT-VALUE}")
+    RowWriter.Format format;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "read the SQL from this file ('-' for stdin)")
+    String file;
+
+    @Parameters(paramLabel = "SQL", arity = "0..1", description = "the statement (or use -f)")
+    String sql;
+
+    @Override
+    public Integer call() throws IOException {
+        String statement = statement();
+        if (maxRows != null && maxRows < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-rows must be 0 or more, not " + maxRows + ".");
+        }
+        ExternalDatabaseConfig config = root.connection(connection);
+        RowWriter writer = format.open(root.out);
+        try (BaseDBConnector connector = root.services.workspace().newConnector(config, false, SecretPrompt.on(root.terminal))) {
+            connector.connect();
+            try (ResultCursor cursor = connector.openCursor(statement, List.copyOf(params), FETCH_SIZE)) {
+                Thread cancelOnInterrupt = new Thread(cursor::cancel, "cancel-query");
+                Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+                try {
+                    stream(cursor, writer);
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is cancelling the statement already
+                    }
+                }
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private void stream(ResultCursor cursor, RowWriter writer) {
+        if (!cursor.isResultSet()) {
+            writer.updateCount(cursor.updateCount());
+            return;
+        }
+        writer.start(cursor.columns());
+        long limit = maxRows == null ? Long.MAX_VALUE : maxRows;
+        long written = 0;
+        while (written < limit && cursor.hasMore()) {
+            ResultPage page = cursor.nextPage((int) Math.min(FETCH_SIZE, limit - written));
+            for (Object[] row : page.rows()) {
+                writer.row(row);
+            }
+            written += page.size();
+            if (root.out.checkError()) {
+                // the reader went away (e.g. "| head"): stop the statement instead of reading on
+                cursor.cancel();
+                return;
+            }
+        }
+        boolean more = cursor.hasMore();
+        writer.end(written, more);
+        if (more && format != RowWriter.Format.TABLE) {
+            root.err.println("sextant: stopped after " + written + " rows (--max-rows); more rows remain.");
+        }
+    }
+
+    private String statement() throws IOException {
+        if ((sql == null) == (file == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Give the SQL either as an argument or with -f FILE (not both, not neither).");
+        }
+        if (sql != null) {
+            return sql;
+        }
+        if (file.equals("-")) {
+            return new String(root.in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw CliException.notFound("There is no file " + file + ".");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.sextant.ui.audit;
+
+import dev.sextant.audit.AuditEntry;
+import dev.sextant.audit.AuditLog;
+import dev.sextant.ui.Icons;
+import dev.sextant.ui.task.BackgroundTask;
+import dev.sextant.ui.task.TaskExecutor;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The MCP audit log, read-only: every call an LLM client made through {@code sextant mcp}, newest first,
+ * with what it asked and how it ended. Read in the background; Refresh reads again, since the MCP server
+ * writes from another process.
+ */
+public final class AuditLogView extends BorderPane {
+
+    /** The newest entries shown; older ones stay in the store. */
+    public static final int LIMIT = 500;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final Supplier<AuditLog> log;
+    private final TaskExecutor executor;
+    private final TableView<AuditEntry> table = new TableView<>();
+    private final Label status = new Label();
+
+    public AuditLogView(Supplier<AuditLog> log, TaskExecutor executor) {
+        this.log = log;
+        this.executor = executor;
+        getStyleClass().add("audit-log");
+        table.setId("audit-table");
+        table.setPlaceholder(new Label("No MCP calls yet. Connections marked for MCP are listed to clients of "
+                + "\"sextant mcp\"; each call they make appears here."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().setAll(List.of(
+                column("Time", 175, e -> TIME.format(e.calledAt())),
+                outcomeColumn(),
+                column("Call", 140, AuditEntry::operation),
+                column("Connection", 130, AuditEntry::connection),
+                withTooltips(column("Request", 320, AuditEntry::request)),
+                withTooltips(column("Message", 480, AuditEntry::message)),
+                column("Rows", 60, e -> e.rowCount() == null ? "" : String.valueOf(e.rowCount())),
+                column("Took", 75, e -> e.duration().toMillis() + " ms"),
+                column("Client", 180, AuditEntry::client)));
+
+        Label title = new Label("MCP audit log", Icons.of(Feather.SHIELD));
+        title.getStyleClass().add("audit-title");
+        status.setId("audit-status");
+        status.getStyleClass().add("text-muted");
+        Button refresh = new Button("Refresh", Icons.of(Feather.REFRESH_CW));
+        refresh.setId("audit-refresh");
+        refresh.setTooltip(new Tooltip("Read the log again: the MCP server writes to it from its own process"));
+        refresh.setOnAction(e -> reload());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, status, spacer, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        setTop(bar);
+        setCenter(table);
+    }
+
+    /** Reads the newest entries in the background and shows them. */
+    public void reload() {
+        status.setText("Reading…");
+        BackgroundTask.wrap(p -> log.get().recent(LIMIT))
+                .onSuccess(entries -> {
+                    table.getItems().setAll(entries);
+                    long refused = entries.stream().filter(e -> e.outcome() != AuditEntry.Outcome.OK).count();
+                    status.setText(entries.size() + (entries.size() == 1 ? " call" : " calls")
+                            + (refused == 0 ? "" : ", " + refused + " refused or failed")
+                            + (entries.size() == LIMIT ? " (the newest " + LIMIT + ")" : ""));
+                })
+                .onFailure(e -> status.setText("The audit log could not be read: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    public TableView<AuditEntry> table() {
+        return table;
+    }
+
+    private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
+        TableColumn<AuditEntry, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return column;
+    }
+
+    /** One line in the cell, the whole text (a multi-line statement, a long message) in its tooltip. */
+    private static TableColumn<AuditEntry, String> withTooltips(TableColumn<AuditEntry, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isBlank();
+                setText(blank ? null : oneLine(text));
+                setTooltip(blank ? null : new Tooltip(text));
+            }
+        });
+        return column;
+    }
+
+    /** The outcome as a word, coloured so that refusals and failures stand out. */
+    private static TableColumn<AuditEntry, String> outcomeColumn() {
+        TableColumn<AuditEntry, String> column = column("Outcome", 95, e -> e.outcome().name().toLowerCase(Locale.ROOT));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String outcome, boolean empty) {
+                super.updateItem(outcome, empty);
+                getStyleClass().removeAll("outcome-ok", "outcome-refused", "outcome-failed");
+                setText(empty ? null : outcome);
+                if (!empty && outcome != null) {
+                    getStyleClass().add("outcome-" + outcome);
+                }
+            }
+        });
+        return column;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+}
