@@ -10,6 +10,7 @@ import com.google.cloud.bigquery.JobException;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobStatistics;
+import com.google.cloud.bigquery.JobStatus;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.http.HttpTransportOptions;
@@ -159,7 +160,9 @@ public final class BigQueryConnector extends BaseDBConnector {
     @Override
     public Optional<QueryEstimate> estimate(String sql, List<?> params) {
         requireStatement(sql);
-        QueryJobConfiguration config = queryConfig(sql, params == null ? List.of() : params).toBuilder().setDryRun(true).build();
+        // without the cap: the estimate itself compares the bytes with it, and says by how much it is exceeded
+        QueryJobConfiguration config = queryConfig(sql, params == null ? List.of() : params).toBuilder().setDryRun(true)
+                .setMaximumBytesBilled(null).build();
         try {
             Job job = client().create(JobInfo.of(newJobId(), config));
             JobStatistics.QueryStatistics stats = job.getStatistics();
@@ -199,24 +202,20 @@ public final class BigQueryConnector extends BaseDBConnector {
         long started = System.nanoTime();
         try {
             Object outcome = bq.queryWithTimeout(config, null, runtime.jobWait().toMillis());
-            TableResult result;
-            JobId jobId;
             if (outcome instanceof TableResult done) {
-                result = done;
-                jobId = done.getJobId();
-                run.started(jobId);
-            } else {
-                Job job = (Job) outcome;
-                jobId = job.getJobId();
-                run.started(jobId);
-                // waits until the job is done; a cancel (jobs.cancel) ends the job and with it this wait
-                result = job.getQueryResults(com.google.cloud.bigquery.BigQuery.QueryResultsOption.pageSize(pageSize));
+                // the fast path: jobs.query answered with the first page; the job resource has the statistics
+                run.started(done.getJobId());
+                run.checkCancelled();
+                Job finished = done.getJobId() == null ? null : bq.getJob(done.getJobId());
+                return cursor(done, finished, started);
             }
-            run.checkCancelled();
-            Job finished = jobId == null ? null : bq.getJob(jobId);
-            BigQueryRunInfo info = BigQueryRunInfo.of(finished, result, System.nanoTime() - started);
-            boolean rows = result.getSchema() != null && !result.getSchema().getFields().isEmpty();
-            return new BigQueryCursor(rows ? result : null, info.updateCount(), info.labelled(), errors, () -> { });
+            Job job = (Job) outcome;
+            run.started(job.getJobId());
+            job = waitUntilDone(bq, job, run);
+            if (job.getStatus().getError() != null) {
+                throw errors.fromJobError(job.getStatus().getError(), sql);
+            }
+            return cursor(job.getQueryResults(BigQuery.QueryResultsOption.pageSize(pageSize)), job, started);
         } catch (JobException e) {
             throw run.cancelled() ? cancelled(e) : e.getErrors() == null || e.getErrors().isEmpty()
                     ? errors.translate(e, sql) : errors.fromJobError(e.getErrors().get(0), sql);
@@ -231,6 +230,32 @@ public final class BigQueryConnector extends BaseDBConnector {
         } finally {
             running.remove(run);
         }
+    }
+
+    /**
+     * Waits for a job with BigQuery's long poll (getQueryResults returns as soon as the job is done, or after
+     * the wait), checking for cancel between polls. A cancel sends jobs.cancel at once, which ends the job and
+     * so the poll in progress.
+     */
+    private Job waitUntilDone(BigQuery bq, Job job, RunningQuery run) {
+        Job current = job;
+        while (current.getStatus() == null || current.getStatus().getState() != JobStatus.State.DONE) {
+            run.checkCancelled();
+            bq.getQueryResults(current.getJobId(), BigQuery.QueryResultsOption.maxWaitTime(runtime.jobWait().toMillis()),
+                    BigQuery.QueryResultsOption.pageSize(0));
+            current = bq.getJob(current.getJobId());
+            if (current == null) {
+                throw new ConnectorException(ErrorKind.NOT_FOUND, "The query job disappeared while it ran.");
+            }
+        }
+        run.checkCancelled();
+        return current;
+    }
+
+    private BigQueryCursor cursor(TableResult result, Job finished, long startedNanos) {
+        BigQueryRunInfo info = BigQueryRunInfo.of(finished, result, System.nanoTime() - startedNanos);
+        boolean rows = result.getSchema() != null && !result.getSchema().getFields().isEmpty();
+        return new BigQueryCursor(rows ? result : null, info.updateCount(), info.labelled(), errors, () -> { });
     }
 
     private static ConnectorException cancelled(Exception cause) {

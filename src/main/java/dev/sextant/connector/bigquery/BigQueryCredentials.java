@@ -43,6 +43,12 @@ final class BigQueryCredentials {
     }
 
     static Found find(BigQuerySettings settings, ConnectionParameters parameters, BigQueryRuntime runtime) {
+        Found found = findUnscoped(settings, parameters, runtime);
+        GoogleCredentials c = found.credentials();
+        return c.createScopedRequired() ? new Found(c.createScoped(SCOPES), found.description(), found.type()) : found;
+    }
+
+    private static Found findUnscoped(BigQuerySettings settings, ConnectionParameters parameters, BigQueryRuntime runtime) {
         Found base = switch (settings.authentication()) {
             case BigQueryConnectorProvider.AUTH_KEY -> fromKey(parameters.secret(BigQueryConnectorProvider.KEY_JSON)
                     .orElseThrow(() -> new ConnectorException(ErrorKind.AUTHENTICATION, "The connection uses a service-account key, "
@@ -54,6 +60,7 @@ final class BigQueryCredentials {
         if (settings.impersonate().isEmpty()) {
             return base;
         }
+        // the source needs only the right to call IAM; the impersonated token gets the BigQuery scopes
         ImpersonatedCredentials impersonated = ImpersonatedCredentials.newBuilder()
                 .setSourceCredentials(base.credentials())
                 .setTargetPrincipal(settings.impersonate())

@@ -4,6 +4,7 @@ import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.Range;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import dev.sextant.connector.ColumnInfo;
 import dev.sextant.connector.Nullability;
@@ -78,8 +79,22 @@ final class BigQueryValues {
             case DATE -> LocalDate.parse(v.getStringValue());
             case TIME -> LocalTime.parse(v.getStringValue());
             case BYTES -> v.getBytesValue();
-            default -> v.getStringValue(); // STRING, JSON, GEOGRAPHY (WKT), INTERVAL, RANGE
+            case RANGE -> range(v);
+            default -> v.getStringValue(); // STRING, JSON, GEOGRAPHY (WKT), INTERVAL
         };
+    }
+
+    /** BigQuery's own notation, e.g. {@code [2024-01-01, 2024-02-01)} or {@code [UNBOUNDED, 2024-02-01)}. */
+    private static String range(FieldValue v) {
+        if (v.getAttribute() != FieldValue.Attribute.RANGE) {
+            return v.getStringValue();
+        }
+        Range r = v.getRangeValue();
+        return "[" + bound(r.getStart()) + ", " + bound(r.getEnd()) + ")";
+    }
+
+    private static String bound(FieldValue v) {
+        return v == null || v.isNull() ? "UNBOUNDED" : v.getStringValue();
     }
 
     private static Map<String, Object> struct(FieldList fields, FieldValueList values) {
