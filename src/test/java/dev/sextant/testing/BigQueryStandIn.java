@@ -180,6 +180,7 @@ public final class BigQueryStandIn implements AutoCloseable {
     private final AtomicInteger counter = new AtomicInteger();
     private volatile boolean requireAuth = true;
     private volatile JsonNode rejectedClaims;
+    private final List<Exception> problems = new CopyOnWriteArrayList<>();
 
     public BigQueryStandIn(BigQueryFixture fixture) {
         this.fixture = fixture;
@@ -254,6 +255,11 @@ public final class BigQueryStandIn implements AutoCloseable {
         return requests.stream().filter(r -> r.method().equals(method) && p.matcher(r.path()).matches()).toList();
     }
 
+    /** Failures of the stand-in itself (a bug in a test's script, not a BigQuery error). */
+    public List<Exception> problems() {
+        return List.copyOf(problems);
+    }
+
     public void clearRequests() {
         requests.clear();
     }
@@ -311,7 +317,8 @@ public final class BigQueryStandIn implements AutoCloseable {
                 return;
             }
             route(ex, method, m.group(1), m.group(2) == null ? "" : m.group(2), query, body);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
+            problems.add(e);
             error(ex, 500, "internalError", "The stand-in failed: " + e);
         }
     }
@@ -478,8 +485,9 @@ public final class BigQueryStandIn implements AutoCloseable {
                 return fields.toArray();
             }
             case "TIMESTAMP" -> {
-                // the client sends "yyyy-MM-dd HH:mm:ss.SSSSSS+hh:mm"; rows carry seconds since the epoch
-                Instant t = java.time.OffsetDateTime.parse(value.path("value").asText(),
+                // the client sends "yyyy-MM-dd HH:mm:ss.SSSSSS+hhmm"; rows carry seconds since the epoch
+                String text = value.path("value").asText().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2");
+                Instant t = java.time.OffsetDateTime.parse(text,
                         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]xxx")).toInstant();
                 return BigQueryFixture.timestamp(t);
             }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.UUID;
 final class BigQueryParameters {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
     private static final int NUMERIC_PRECISION = 38;
     private static final int NUMERIC_SCALE = 9;
@@ -104,11 +102,11 @@ final class BigQueryParameters {
         } else if (v instanceof LocalDateTime t) {
             return QueryParameterValue.dateTime(DATE_TIME.format(t));
         } else if (v instanceof Instant t) {
-            return QueryParameterValue.timestamp(TIMESTAMP.format(t.atOffset(ZoneOffset.UTC)));
+            return timestamp(t);
         } else if (v instanceof OffsetDateTime t) {
-            return QueryParameterValue.timestamp(TIMESTAMP.format(t));
+            return timestamp(t.toInstant());
         } else if (v instanceof ZonedDateTime t) {
-            return QueryParameterValue.timestamp(TIMESTAMP.format(t.toOffsetDateTime()));
+            return timestamp(t.toInstant());
         } else if (v instanceof UUID || v instanceof Enum<?> || v instanceof Character) {
             return QueryParameterValue.string(v.toString());
         } else if (v instanceof Map<?, ?> map) {
@@ -122,6 +120,11 @@ final class BigQueryParameters {
         }
         throw new ConnectorException(ErrorKind.SYNTAX, "BigQuery has no type for " + what + " (a Java "
                 + v.getClass().getSimpleName() + "). Pass text, a number, a boolean, bytes, a java.time value, a list or a map.");
+    }
+
+    /** Microseconds since the epoch, BigQuery's own precision; the client writes them in UTC. */
+    private static QueryParameterValue timestamp(Instant t) {
+        return QueryParameterValue.timestamp(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
     }
 
     /** NUMERIC when the value fits (38 digits, 9 after the point), BIGNUMERIC otherwise, so no digit is lost. */
