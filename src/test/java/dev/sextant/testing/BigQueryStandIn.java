@@ -176,7 +176,7 @@ public final class BigQueryStandIn implements AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> serviceAccounts = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
-    private final Map<String, String> impersonationGrants = new ConcurrentHashMap<>();
+    private final java.util.Set<String> impersonationGrants = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile boolean requireAuth = true;
     private volatile JsonNode rejectedClaims;
@@ -195,6 +195,8 @@ public final class BigQueryStandIn implements AutoCloseable {
             return t;
         }));
         server.createContext("/", this::handle);
+        script("SELECT 1", Script.rows(BigQueryFixture.fields(BigQueryFixture.field("f0_", "INTEGER", "NULLABLE")),
+                List.of(List.of("1"))).bytes(0, 0));
         server.start();
     }
 
@@ -229,7 +231,7 @@ public final class BigQueryStandIn implements AutoCloseable {
 
     /** Let {@code source} (a principal) mint tokens for {@code target} through IAM. */
     public void allowImpersonation(String source, String target) {
-        impersonationGrants.put(target, source);
+        impersonationGrants.add(source + " -> " + target);
     }
 
     /** When false, API calls without a token are answered too (for the connection test's own stages). */
@@ -801,13 +803,14 @@ public final class BigQueryStandIn implements AutoCloseable {
     private void impersonate(HttpExchange ex, String path, String principal) throws IOException {
         String account = path.substring("/v1/projects/-/serviceAccounts/".length(), path.indexOf(":generateAccessToken"));
         account = URLDecoder.decode(account, StandardCharsets.UTF_8);
-        if (principal == null || !principal.equals(impersonationGrants.get(account))) {
+        if (principal == null || !impersonationGrants.contains(principal + " -> " + account)) {
             error(ex, 403, "forbidden", "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
             return;
         }
         String token = "ya29.impersonated-" + counter.incrementAndGet();
         tokens.put(token, account + " (impersonated by " + principal + ")");
-        send(ex, 200, NODES.objectNode().put("accessToken", token).put("expireTime", Instant.now().plusSeconds(3600).toString()));
+        send(ex, 200, NODES.objectNode().put("accessToken", token).put("expireTime",
+                Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
     }
 
     private String principal(HttpExchange ex) {
@@ -815,7 +818,33 @@ public final class BigQueryStandIn implements AutoCloseable {
         if (auth == null || !auth.startsWith("Bearer ")) {
             return null;
         }
-        return tokens.get(auth.substring("Bearer ".length()));
+        String token = auth.substring("Bearer ".length());
+        String issued = tokens.get(token);
+        return issued != null ? issued : selfSigned(token);
+    }
+
+    /**
+     * A service account may also call Google APIs with a JWT it signed itself (what the auth library does
+     * when it has no scopes, e.g. as the source of an impersonation): its issuer, if a trusted key signed it.
+     */
+    private String selfSigned(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            PublicKey key = serviceAccounts.get(claims.path("iss").asText());
+            if (key == null) {
+                return null;
+            }
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(key);
+            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(Base64.getUrlDecoder().decode(parts[2])) ? claims.path("iss").asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- HTTP helpers

@@ -26,6 +26,15 @@ public final class ServiceAccountKey {
     }
 
     public static ServiceAccountKey create(BigQueryStandIn standIn, String name) {
+        return create(standIn, name, true);
+    }
+
+    /** A key the stand-in has never heard of: its token requests are refused, as for a deleted key. */
+    public static ServiceAccountKey unknown(BigQueryStandIn standIn, String name) {
+        return create(standIn, name, false);
+    }
+
+    private static ServiceAccountKey create(BigQueryStandIn standIn, String name, boolean trusted) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -43,7 +52,9 @@ public final class ServiceAccountKey {
             key.put("client_id", "1000" + Math.abs(name.hashCode()));
             key.put("auth_uri", standIn.url() + "/auth");
             key.put("token_uri", standIn.tokenUri());
-            standIn.trustServiceAccount(email, pair.getPublic());
+            if (trusted) {
+                standIn.trustServiceAccount(email, pair.getPublic());
+            }
             return new ServiceAccountKey(email, new ObjectMapper().writeValueAsString(key),
                     Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {

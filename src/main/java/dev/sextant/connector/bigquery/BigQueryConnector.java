@@ -106,7 +106,12 @@ public final class BigQueryConnector extends BaseDBConnector {
     }
 
     static ConnectorException tokenFailure(BigQueryCredentials.Found found, Exception e) {
-        String detail = BigQueryErrors.redact(String.valueOf(e.getMessage()));
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = BigQueryErrors.redact(String.valueOf(e.getMessage())
+                + (root == e || root.getMessage() == null ? "" : " (" + root.getMessage().strip() + ")"));
         return new ConnectorException(ErrorKind.AUTHENTICATION, "Getting an access token for the " + found.description()
                 + " failed: " + detail + (found.type().equals("user") ? " Run 'gcloud auth application-default login' again."
                 : " Check that the key is still valid and, for impersonation, that it may act as that service account."), e);
