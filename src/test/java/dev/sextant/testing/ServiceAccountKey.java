@@ -71,8 +71,11 @@ public final class ServiceAccountKey {
         return json;
     }
 
-    /** A stretch of the private key's base64 text, to look for in files and messages that must not hold it. */
+    /**
+     * One whole line of the private key's PEM text (as it stands in the key file), to look for in files and
+     * messages that must not hold it.
+     */
     public String privateKeyFragment() {
-        return privateKeyBase64.substring(100, 160);
+        return privateKeyBase64.substring(128, 192);
     }
 }
