@@ -775,26 +775,30 @@ public final class BigQueryStandIn implements AutoCloseable {
 
     /** The service account of a signed JWT assertion, or null unless its RS256 signature, audience and scope check out. */
     private String verifyAssertion(String jwt) {
-        if (jwt == null) {
+        JsonNode claims = verifiedClaims(jwt);
+        if (claims == null || !claims.path("aud").asText().equals(GOOGLE_TOKEN_AUDIENCE) || claims.path("scope").asText().isEmpty()) {
+            rejectedClaims = claims;
             return null;
         }
-        String[] parts = jwt.split("\\.");
+        return claims.path("iss").asText();
+    }
+
+    /** The claims of a JWT whose issuer is a trusted service account that signed it (RS256), or null. */
+    private JsonNode verifiedClaims(String jwt) {
+        String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
         if (parts.length != 3) {
             return null;
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            String issuer = claims.path("iss").asText();
-            PublicKey key = serviceAccounts.get(issuer);
-            if (key == null || !claims.path("aud").asText().equals(GOOGLE_TOKEN_AUDIENCE) || claims.path("scope").asText().isEmpty()) {
-                rejectedClaims = claims.deepCopy();
-                ((ObjectNode) rejectedClaims).remove("assertion");
+            PublicKey key = serviceAccounts.get(claims.path("iss").asText());
+            if (key == null) {
                 return null;
             }
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(key);
             verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(Base64.getUrlDecoder().decode(parts[2])) ? issuer : null;
+            return verifier.verify(Base64.getUrlDecoder().decode(parts[2])) ? claims : null;
         } catch (Exception e) {
             return null;
         }
@@ -825,26 +829,11 @@ public final class BigQueryStandIn implements AutoCloseable {
 
     /**
      * A service account may also call Google APIs with a JWT it signed itself (what the auth library does
-     * when it has no scopes, e.g. as the source of an impersonation): its issuer, if a trusted key signed it.
+     * when it has no scopes): its issuer, if a trusted key signed it.
      */
     private String selfSigned(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            PublicKey key = serviceAccounts.get(claims.path("iss").asText());
-            if (key == null) {
-                return null;
-            }
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(Base64.getUrlDecoder().decode(parts[2])) ? claims.path("iss").asText() : null;
-        } catch (Exception e) {
-            return null;
-        }
+        JsonNode claims = verifiedClaims(jwt);
+        return claims == null ? null : claims.path("iss").asText();
     }
 
     // ---------------------------------------------------------------- HTTP helpers

@@ -17,7 +17,6 @@ import dev.sextant.connector.ConnectionTestReport;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.TestStage;
-import dev.sextant.testing.BigQueryFixture;
 import dev.sextant.testing.BigQueryStandIn;
 import dev.sextant.testing.ServiceAccountKey;
 import java.nio.file.Files;
@@ -26,45 +25,25 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way to log in, with the real OAuth flows against the stand-in: a service-account key (kept as a
  * secret, or a file), Application Default Credentials (a user login, a key, gcloud's impersonation
  * file) and impersonation on top; bad keys; and the staged connection test.
  */
-class BigQueryAuthTest {
+class BigQueryAuthTest extends StandInTestBase {
 
     static final String TARGET = "reader@" + BigQueryStandIn.PROJECT + ".iam.gserviceaccount.com";
-    static BigQueryStandIn standIn;
-    static ServiceAccountKey key;
     static ServiceAccountKey untrusted;
 
-    @TempDir
-    Path home;
-
     @BeforeAll
-    static void start() {
-        standIn = new BigQueryStandIn(new BigQueryFixture());
-        key = ServiceAccountKey.create(standIn, "owner");
+    static void trust() {
         untrusted = ServiceAccountKey.unknown(standIn, "stranger");
         standIn.trustUser("user-client-1", "refresh-token-of-ada");
         standIn.allowImpersonation(key.email(), TARGET);
         standIn.allowImpersonation("user:user-client-1", TARGET);
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        standIn.clearRequests();
     }
 
     private BigQueryConnector connector(Map<String, String> secrets, Map<String, String> env, String... settings) {

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.ResultCursor;
-import dev.sextant.testing.BigQueryFixture;
 import dev.sextant.testing.BigQueryStandIn;
-import dev.sextant.testing.ServiceAccountKey;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,41 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each error BigQuery returns, as the user reads it; and query parameters typed from Java values. */
-class BigQueryErrorAndParameterTest {
-
-    static BigQueryStandIn standIn;
-    static ServiceAccountKey key;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void start() {
-        standIn = new BigQueryStandIn(new BigQueryFixture());
-        key = ServiceAccountKey.create(standIn, "errors");
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        standIn.clearRequests();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void standInWorked() {
-        assertThat(standIn.problems()).isEmpty();
-    }
+class BigQueryErrorAndParameterTest extends StandInTestBase {
 
     private Consumer<Throwable> failsWith(ErrorKind kind, String... texts) {
         return t -> {
@@ -69,8 +35,7 @@ class BigQueryErrorAndParameterTest {
     }
 
     private ConnectorException run(String sql) {
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             try (ResultCursor ignored = c.openCursor(sql, List.of(), 100)) {
                 throw new AssertionError("expected " + sql + " to fail");
             }
@@ -119,8 +84,7 @@ class BigQueryErrorAndParameterTest {
     void aRateLimitThatPassesIsInvisibleToTheUser() throws Exception {
         standIn.fail("POST", ".*/queries", 2, 403, "rateLimitExceeded",
                 "Exceeded rate limits: too many concurrent queries for this project_and_region.");
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             assertThat(c.executeSqlStatement("SELECT * FROM shop.orders", null, 3)).hasSize(3);
         }
         assertThat(standIn.requests("POST", ".*/queries")).hasSize(3);
@@ -153,8 +117,7 @@ class BigQueryErrorAndParameterTest {
                 LocalDateTime.of(2024, 1, 2, 3, 4, 5, 600_000_000), LocalTime.of(7, 8, 9), new byte[] {1, 2, 3},
                 List.of(1L, 2L, 3L), struct, null);
         List<Object> values;
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             values = new ArrayList<>(c.executeSqlStatement(sql, params, null).get(0).values());
         }
         JsonNode sent = standIn.requests("POST", ".*/queries").get(0).body();
@@ -185,8 +148,7 @@ class BigQueryErrorAndParameterTest {
     void namedParametersAreSentByName() {
         String sql = "SELECT * FROM shop.orders WHERE customer.address.city = @city AND created >= @since";
         standIn.script(sql, BigQueryStandIn.Script.echoParameters());
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             Map<String, Object> row = c.executeSqlStatement(sql, List.of(Map.entry("city", "Lyon"),
                     Map.entry("since", Instant.parse("2024-03-01T00:00:00Z"))), null).get(0);
             assertThat(row).containsEntry("city", "Lyon")
@@ -202,8 +164,7 @@ class BigQueryErrorAndParameterTest {
 
     @Test
     void aValueWithoutABigQueryTypeIsRefusedBeforeSending() {
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             assertThatThrownBy(() -> c.executeSqlStatement("SELECT ?", List.of(new Object()), null))
                     .satisfies(failsWith(ErrorKind.SYNTAX, "parameter 1", "Object"));
         }

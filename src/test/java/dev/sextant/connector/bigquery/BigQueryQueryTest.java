@@ -12,9 +12,7 @@ import dev.sextant.connector.ResultPage;
 import dev.sextant.connector.ValueKind;
 import dev.sextant.testing.BigQueryFixture;
 import dev.sextant.testing.BigQueryStandIn;
-import dev.sextant.testing.ServiceAccountKey;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,42 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real BigQuery client against the local stand-in: running, paging, waiting, dry runs, the cap, cancel. */
-class BigQueryQueryTest {
-
-    static BigQueryStandIn standIn;
-    static ServiceAccountKey key;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void start() {
-        standIn = new BigQueryStandIn(new BigQueryFixture());
-        key = ServiceAccountKey.create(standIn, "runner");
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        standIn.clearRequests();
-    }
-
-    private BigQueryConnector connect(String... settings) {
-        BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false, settings);
-        c.connect();
-        return c;
-    }
+class BigQueryQueryTest extends StandInTestBase {
 
     @Test
     void aResultOfThreePagesIsReadPageByPageThroughPageTokens() {

@@ -10,39 +10,16 @@ import dev.sextant.schema.SchemaRef;
 import dev.sextant.schema.Table;
 import dev.sextant.testing.BigQueryFixture;
 import dev.sextant.testing.BigQueryStandIn;
-import dev.sextant.testing.ServiceAccountKey;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Datasets first, then one dataset's tables, views, external tables and routines, scanned lazily. */
-class BigQuerySchemaTest {
-
-    static BigQueryStandIn standIn;
-    static ServiceAccountKey key;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void start() {
-        standIn = new BigQueryStandIn(new BigQueryFixture());
-        key = ServiceAccountKey.create(standIn, "scanner");
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
+class BigQuerySchemaTest extends StandInTestBase {
 
     @Test
     void datasetsAreListedWithoutTheirTablesAndHiddenOnesOnlyOnRequest() {
         standIn.clearRequests();
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             assertThat(c.listSchemas()).extracting(SchemaRef::name).containsExactly("archive", "shop");
             assertThat(c.listSchemas(true)).extracting(SchemaRef::name).containsExactly("_staging", "archive", "shop");
             assertThat(c.listSchemas()).allSatisfy(r -> assertThat(r.catalog()).isEqualTo(BigQueryStandIn.PROJECT));
@@ -53,8 +30,7 @@ class BigQuerySchemaTest {
     @Test
     void aDatasetScanHasNestedFieldsRepeatedMarksStorageViewsAndRoutines() {
         Schema shop;
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             shop = c.scanSchema(new SchemaRef(BigQueryStandIn.PROJECT, "shop", ""));
         }
         assertThat(shop.tables()).extracting(Table::name, Table::kind).containsExactly(
@@ -103,8 +79,7 @@ class BigQuerySchemaTest {
 
     @Test
     void anEmptyDatasetScansToNothing() {
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             Schema archive = c.scanSchema(new SchemaRef(BigQueryStandIn.PROJECT, "archive", ""));
             assertThat(archive.tables()).isEmpty();
             assertThat(archive.routines()).isEmpty();
@@ -113,8 +88,7 @@ class BigQuerySchemaTest {
 
     @Test
     void theWholeProjectScansDatasetByDataset() {
-        try (BigQueryConnector c = StandInConnections.withKey(standIn, key, home, false)) {
-            c.connect();
+        try (BigQueryConnector c = connect()) {
             var all = c.scanDbSchema();
             assertThat(all.productName()).isEqualTo("Google BigQuery");
             assertThat(all.schemas()).extracting(Schema::name).containsExactly("archive", "shop");
