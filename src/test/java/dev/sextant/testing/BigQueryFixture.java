@@ -49,6 +49,11 @@ public final class BigQueryFixture {
     private final List<DatasetData> datasets;
 
     public BigQueryFixture() {
+        this(0);
+    }
+
+    /** The fixture plus a dataset "wide" of {@code wideTables} tables of 10 columns each, for benchmarks. */
+    public BigQueryFixture(int wideTables) {
         ObjectNode ordersExtra = NODES.objectNode();
         ordersExtra.putObject("timePartitioning").put("type", "DAY").put("field", "created");
         ordersExtra.putObject("clustering").putArray("fields").add("order_id");
@@ -77,10 +82,22 @@ public final class BigQueryFixture {
                 routine("refresh_stats", "PROCEDURE", "SQL", "BEGIN SELECT 1; END", "", null, null, null),
                 routine("orders_of", "TABLE_VALUED_FUNCTION", "SQL", "SELECT * FROM shop.orders WHERE customer.name = who", "",
                         "who", "STRING", null));
-        datasets = List.of(
+        List<DatasetData> all = new ArrayList<>(List.of(
                 new DatasetData("shop", "US", "The web shop", List.of(orders, allTypes, view, mv, external, model), routines),
                 new DatasetData("archive", "EU", "", List.of(), List.of()),
-                new DatasetData("_staging", "US", "", List.of(), List.of()));
+                new DatasetData("_staging", "US", "", List.of(), List.of())));
+        if (wideTables > 0) {
+            List<TableData> wide = new ArrayList<>();
+            for (int i = 1; i <= wideTables; i++) {
+                ArrayNode fields = NODES.arrayNode();
+                for (int c = 1; c <= 10; c++) {
+                    fields.add(field("c" + c, c % 2 == 0 ? "STRING" : "INTEGER", "NULLABLE"));
+                }
+                wide.add(new TableData("t" + i, "TABLE", "table " + i, fields, List.of(), 1024L * i, NODES.objectNode()));
+            }
+            all.add(new DatasetData("wide", "US", "", wide, List.of()));
+        }
+        datasets = List.copyOf(all);
     }
 
     public List<DatasetData> datasets() {

@@ -179,6 +179,7 @@ public final class BigQueryStandIn implements AutoCloseable {
     private final java.util.Set<String> impersonationGrants = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile boolean requireAuth = true;
+    private volatile long latencyMillis;
     private volatile JsonNode rejectedClaims;
     private final List<Exception> problems = new CopyOnWriteArrayList<>();
 
@@ -232,6 +233,11 @@ public final class BigQueryStandIn implements AutoCloseable {
     /** Let {@code source} (a principal) mint tokens for {@code target} through IAM. */
     public void allowImpersonation(String source, String target) {
         impersonationGrants.add(source + " -> " + target);
+    }
+
+    /** Every API call waits this long before it is answered, as a network and BigQuery would make it. */
+    public void latency(java.time.Duration latency) {
+        latencyMillis = latency.toMillis();
     }
 
     /** When false, API calls without a token are answered too (for the connection test's own stages). */
@@ -312,6 +318,9 @@ public final class BigQueryStandIn implements AutoCloseable {
             if (requireAuth && principal == null) {
                 error(ex, 401, "unauthorized", "Request is missing required authentication credential.");
                 return;
+            }
+            if (latencyMillis > 0) {
+                sleep(latencyMillis);
             }
             Matcher m = API.matcher(path);
             if (!m.matches()) {

@@ -128,7 +128,7 @@ public final class BigQueryConnector extends BaseDBConnector {
         return client != null;
     }
 
-    private BigQuery client() {
+    BigQuery client() {
         BigQuery c = client;
         if (c == null) {
             throw new ConnectorException(ErrorKind.INTERNAL, "Not connected. Connect before running statements.");

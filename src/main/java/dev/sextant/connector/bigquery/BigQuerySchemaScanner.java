@@ -49,10 +49,17 @@ final class BigQuerySchemaScanner {
 
     private final BigQuery bq;
     private final String project;
+    private final int parallelGets;
 
     BigQuerySchemaScanner(BigQuery bq, String project) {
+        this(bq, project, PARALLEL_GETS);
+    }
+
+    /** @param parallelGets how many tables.get calls may run at once (1 reads table after table) */
+    BigQuerySchemaScanner(BigQuery bq, String project, int parallelGets) {
         this.bq = bq;
         this.project = project;
+        this.parallelGets = Math.max(1, parallelGets);
     }
 
     /** The project's datasets; hidden ones (names starting with '_') only with {@code includeHidden}. */
@@ -86,7 +93,7 @@ final class BigQuerySchemaScanner {
         if (listed.isEmpty()) {
             return new ArrayList<>();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_GETS, listed.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelGets, listed.size()), r -> {
             Thread t = new Thread(r, "bigquery-scan");
             t.setDaemon(true);
             return t;
