@@ -845,7 +845,7 @@ public final class BigQueryStandIn implements AutoCloseable {
         return claims == null ? null : claims.path("iss").asText();
     }
 
-    // ---------------------------------------------------------------- HTTP helpers
+    // ---------------------------------------------------------------- HTTP plumbing
 
     private static byte[] readBody(HttpExchange ex) throws IOException {
         byte[] raw = ex.getRequestBody().readAllBytes();
