@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service-account key goes through everything Sextant does with a BigQuery connection: kept (in the
- * real keychain when this session has one, else for the session), used to log in, query, browse and run
+ * real keychain when one is usable here, else in memory), used to log in, query, browse and run
  * the connection test, used in failing connections (an unknown key, a damaged key, impersonation that is
  * not allowed) and exported. Afterwards neither the key nor any access token the stand-in handed out may
  * be in Sextant's files (store, backups, logs at DEBUG, export, temporary files) or in any message.
