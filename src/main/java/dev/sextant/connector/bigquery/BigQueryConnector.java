@@ -206,7 +206,10 @@ public final class BigQueryConnector extends BaseDBConnector {
         running.add(run);
         long started = System.nanoTime();
         try {
-            Object outcome = bq.queryWithTimeout(config, null, runtime.jobWait().toMillis());
+            // A job timeout is part of the full job configuration, which only jobs.insert takes. The client would
+            // then insert and wait itself, out of reach of cancel; so the connector inserts and waits.
+            Object outcome = settings().jobTimeoutMillis() > 0 ? bq.create(JobInfo.of(newJobId(), config))
+                    : bq.queryWithTimeout(config, null, runtime.jobWait().toMillis());
             if (outcome instanceof TableResult done) {
                 // the fast path: jobs.query answered with the first page; the job resource has the statistics
                 run.started(done.getJobId());

@@ -206,7 +206,40 @@ class BigQueryQueryTest extends StandInTestBase {
             assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
         }
-        assertThat(standIn.requests("POST", ".*/jobs/job_.*/cancel")).hasSize(1);
+        assertThat(cancelRequests()).hasSize(1);
+    }
+
+    /** The jobs.cancel calls the stand-in got, waiting a little for one: they are sent in the background. */
+    private static List<BigQueryStandIn.Request> cancelRequests() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (standIn.requests("POST", ".*/jobs/job_.*/cancel").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        return standIn.requests("POST", ".*/jobs/job_.*/cancel");
+    }
+
+    @Test
+    void aJobTimeoutSendsTheFullJobThroughJobsInsertAndCancelStillReachesIt() throws Exception {
+        try (BigQueryConnector c = connect(BigQueryConnectorProvider.JOB_TIMEOUT, "30")) {
+            assertThat(c.executeSqlStatement("SELECT * FROM shop.orders", null, 10)).hasSize(10);
+            assertThat(standIn.requests("POST", ".*/jobs")).singleElement().satisfies(r ->
+                    assertThat(r.body().path("configuration").path("jobTimeoutMs").asText()).isEqualTo("30000"));
+            assertThat(standIn.requests("POST", ".*/queries")).isEmpty();
+
+            standIn.script("SELECT * FROM shop.orders WHERE endless", BigQueryStandIn.Script.rows(
+                    BigQueryFixture.fields(BigQueryFixture.field("x", "INTEGER", "NULLABLE")), List.of()).untilCancelled());
+            standIn.clearRequests();
+            CompletableFuture<ResultCursor> running = CompletableFuture.supplyAsync(
+                    () -> c.openCursor("SELECT * FROM shop.orders WHERE endless", List.of(), 100));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (standIn.requests("GET", ".*/queries/job_.*").isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            c.cancel();
+            assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(ConnectorException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
+        }
+        assertThat(cancelRequests()).hasSize(1);
     }
 
     @Test
