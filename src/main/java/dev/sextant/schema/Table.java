@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param rowEstimate the database's row count or estimate, or -1 when unknown
  * @param constraints unique, check and exclusion constraints (keys have their own fields)
  * @param triggers    the table's triggers, sorted by name
+ * @param storage     partitioning, clustering and size, where the database reports them
  */
 public record Table(String schema, String name, ObjectKind kind, String comment, String definition,
                     List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
-                    List<Index> indexes, long rowEstimate, List<Constraint> constraints, List<Trigger> triggers) {
+                    List<Index> indexes, long rowEstimate, List<Constraint> constraints, List<Trigger> triggers,
+                    TableStorage storage) {
 
     public Table {
         Objects.requireNonNull(name, "name");
@@ -31,6 +33,15 @@ public record Table(String schema, String name, ObjectKind kind, String comment,
         indexes = List.copyOf(indexes);
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
         triggers = triggers == null ? List.of() : List.copyOf(triggers);
+        storage = storage == null ? TableStorage.UNKNOWN : storage;
+    }
+
+    /** A table of a database whose scan reports nothing about storage. */
+    public Table(String schema, String name, ObjectKind kind, String comment, String definition,
+                 List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
+                 List<Index> indexes, long rowEstimate, List<Constraint> constraints, List<Trigger> triggers) {
+        this(schema, name, kind, comment, definition, columns, primaryKey, foreignKeys, indexes, rowEstimate,
+                constraints, triggers, TableStorage.UNKNOWN);
     }
 
     /** A table of a database whose scan reports no constraints or triggers beyond its keys. */
@@ -38,7 +49,7 @@ public record Table(String schema, String name, ObjectKind kind, String comment,
                  List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
                  List<Index> indexes, long rowEstimate) {
         this(schema, name, kind, comment, definition, columns, primaryKey, foreignKeys, indexes, rowEstimate,
-                List.of(), List.of());
+                List.of(), List.of(), TableStorage.UNKNOWN);
     }
 
     public Optional<PrimaryKey> primaryKeyOpt() {

@@ -78,6 +78,12 @@ class ArchitectureTest {
             .because("the composition root builds the UI, not the other way round");
 
     @ArchTest
+    static final ArchRule onlyTheBigQueryConnectorKnowsGoogleCloud = noClasses()
+            .that().resideOutsideOfPackage("dev.sextant.connector.bigquery..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.cloud..", "com.google.auth..", "com.google.api..")
+            .because("the BigQuery client and its credentials stay behind the connector, like every database's driver");
+
+    @ArchTest
     static final ArchRule noPrintingOutsideTheCli = noClasses()
             .that().resideOutsideOfPackage("dev.sextant.cli..")
             .should().accessField(System.class, "out")

@@ -157,7 +157,7 @@ class ConfigRepositoryTest {
     void anUnknownConnectorTypeIsRefusedWithTheKnownTypes() {
         assertThatThrownBy(() -> repo.create(ExternalDatabaseConfig.create("X", "oracle", Map.of(), ConnectionKind.TEST)))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("Unknown connection type 'oracle'").hasMessageContaining("Known types: h2");
+                .hasMessageContaining("Unknown connection type 'oracle'").hasMessageContaining("Known types: bigquery, h2, postgresql");
     }
 
     @Test

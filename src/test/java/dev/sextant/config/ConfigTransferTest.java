@@ -116,7 +116,7 @@ class ConfigTransferTest {
         "malformed JSON | {\"format\": \"sextant-connections\", | not valid JSON (line 1",
         "another format | {\"format\": \"dbeaver\", \"version\": 1} | not a Sextant connections export",
         "unknown version | {\"format\": \"sextant-connections\", \"version\": 7, \"connections\": []} | format version 7",
-        "unknown type | {\"format\": \"sextant-connections\", \"version\": 1, \"connections\": [{\"name\": \"A\", \"type\": \"h2\", \"parameters\": {\"path\": \"/a\"}}, {\"name\": \"Warehouse\", \"type\": \"oracle\"}]} | Entry 2 ('Warehouse'): Unknown connection type 'oracle'. Known types: h2",
+        "unknown type | {\"format\": \"sextant-connections\", \"version\": 1, \"connections\": [{\"name\": \"A\", \"type\": \"h2\", \"parameters\": {\"path\": \"/a\"}}, {\"name\": \"Warehouse\", \"type\": \"oracle\"}]} | Entry 2 ('Warehouse'): Unknown connection type 'oracle'. Known types: bigquery, h2, postgresql",
         "missing required field | {\"format\": \"sextant-connections\", \"version\": 1, \"connections\": [{\"name\": \"NoPath\", \"type\": \"h2\"}]} | Entry 1 ('NoPath'): 'Database file' is required",
         "missing name | {\"format\": \"sextant-connections\", \"version\": 1, \"connections\": [{\"type\": \"h2\"}]} | Entry 1 has no \"name\"",
         "bad kind | {\"format\": \"sextant-connections\", \"version\": 1, \"connections\": [{\"name\": \"K\", \"type\": \"h2\", \"kind\": \"live\"}]} | Entry 1 ('K') has kind 'live'",

@@ -29,7 +29,7 @@ class ConnectorRegistryTest {
         assertThatThrownBy(() -> registry.provider("oracle"))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Unknown connection type 'oracle'")
-                .hasMessageContaining("Known types: h2")
+                .hasMessageContaining("Known types: bigquery, h2, postgresql")
                 .satisfies(e -> assertThat(((ConnectorException) e).kind()).isEqualTo(ErrorKind.NOT_FOUND));
     }
 

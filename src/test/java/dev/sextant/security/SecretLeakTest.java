@@ -3,9 +3,6 @@ package dev.sextant.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import dev.sextant.app.AppPaths;
@@ -22,6 +19,7 @@ import dev.sextant.query.ProgressListener;
 import dev.sextant.query.QuerySession;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.LocalStore;
+import dev.sextant.testing.LeakScan;
 import dev.sextant.testing.TestSample;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -126,54 +123,18 @@ class SecretLeakTest {
     }
 
     private static boolean containsSentinel(byte[] content) {
-        for (byte[] needle : List.of(SENTINEL.getBytes(StandardCharsets.UTF_8), SENTINEL.getBytes(StandardCharsets.UTF_16BE),
-                SENTINEL.getBytes(StandardCharsets.UTF_16LE))) {
-            outer:
-            for (int i = 0; i + needle.length <= content.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (content[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
+        return LeakScan.contains(content, SENTINEL);
     }
 
     private static List<Path> filesUnder(Path root) throws Exception {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(root.resolve("sample")))
-                    .toList();
-        }
+        return LeakScan.filesUnder(root, root.resolve("sample"));
     }
 
     private static FileAppender<ILoggingEvent> attachFileLog(Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d %-5level [%thread] %logger - %msg%n%ex");
-        encoder.start();
-        FileAppender<ILoggingEvent> appender = new FileAppender<>();
-        appender.setContext(context);
-        appender.setFile(file.toString());
-        appender.setEncoder(encoder);
-        appender.start();
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(appender);
-        root.setLevel(Level.DEBUG);
-        context.getLogger("dev.sextant").setLevel(Level.DEBUG);
-        return appender;
+        return LeakScan.attachFileLog(file);
     }
 
     private static void detach(FileAppender<ILoggingEvent> appender) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender(appender);
-        root.setLevel(Level.WARN);
-        context.getLogger("dev.sextant").setLevel(Level.INFO);
-        appender.stop();
+        LeakScan.detach(appender);
     }
 }

@@ -377,6 +377,60 @@ class MainWindowTest {
         robot.interact(() -> Snapshots.save(window.getScene(), "postgres-result"));
     }
 
+    @Test
+    void aBigQueryConnectionShowsNestedFieldsAndPagesItsResult(FxRobot robot) throws Exception {
+        try (dev.sextant.testing.BigQueryStandIn standIn = new dev.sextant.testing.BigQueryStandIn(new dev.sextant.testing.BigQueryFixture())) {
+            Path keyFile = Files.writeString(dir.resolve("bq-key-" + run + ".json"),
+                    dev.sextant.testing.ServiceAccountKey.create(standIn, "window").json());
+            waitUntil(() -> window.connections().getItems().size() == 1);
+            Path file = Files.writeString(dir.resolve("bq-" + run + ".json"), "{\"format\": \"sextant-connections\", \"version\": 1, "
+                    + "\"connections\": [{\"name\": \"Shop warehouse\", \"type\": \"bigquery\", \"kind\": \"development\", "
+                    + "\"parameters\": {\"projectId\": \"" + dev.sextant.testing.BigQueryStandIn.PROJECT + "\", \"endpoint\": \""
+                    + standIn.url() + "\", \"authentication\": \"service-account-key-file\", \"keyFile\": \""
+                    + keyFile.toString().replace("\\", "\\\\") + "\"}}]}");
+            robot.interact(() -> window.transfer().importFrom(file));
+            waitUntil(() -> robot.lookup("#import-confirm").tryQuery().isPresent());
+            robot.clickOn("#import-confirm");
+            waitUntil(() -> window.connections().getItems().size() == 2);
+
+            robot.interact(() -> window.connections().getSelectionModel().select(
+                    window.connections().getItems().stream().filter(c -> c.name().equals("Shop warehouse")).findFirst().orElseThrow()));
+            expand(robot, "shop");
+            expand(robot, "Tables");
+            expand(robot, "orders");
+            expand(robot, "customer");
+            assertThat(((ExplorerNode) treeCell(robot, "address").getItem()).detail()).isEqualTo("struct");
+            assertThat(((ExplorerNode) treeCell(robot, "items").getItem()).detail()).isEqualTo("struct · repeated");
+            robot.interact(() -> Snapshots.save(window.getScene(), "bigquery-tree"));
+
+            robot.clickOn(treeCell(robot, "orders"));
+            robot.type(KeyCode.ENTER);
+            waitUntil(() -> window.tabs().getTabs().size() == 1 && page() != null);
+            waitForIdle(currentTab());
+            assertThat(currentTab().editor().getText()).isEqualTo("SELECT * FROM shop.orders");
+            assertThat(statusOf(robot)).startsWith("Rows 1–200 · more rows remain");
+            ResultGrid grid = currentTab().grid();
+            assertThat(grid.getItems().get(0)[1]).isEqualTo(java.util.Map.of("name", "Customer 1",
+                    "address", java.util.Map.of("city", "Porto", "zip", "01001")));
+            TableCell<?, ?> customer = robot.lookup(".table-cell").queryAll().stream().map(n -> (TableCell<?, ?>) n)
+                    .filter(c -> c.getIndex() == 0 && c.getTableColumn() != null && "col-customer".equals(c.getTableColumn().getId()))
+                    .findFirst().orElseThrow();
+            assertThat(customer.getText()).isEqualTo("{name: \"Customer 1\", address: {city: \"Porto\", zip: \"01001\"}}");
+            robot.interact(() -> {
+                grid.getSelectionModel().clearSelection();
+                grid.getSelectionModel().select(0, grid.getColumns().get(2));
+            });
+            assertThat(grid.selectionAsText()).isEqualTo("{\"name\":\"Customer 1\",\"address\":{\"city\":\"Porto\",\"zip\":\"01001\"}}\n");
+            robot.interact(() -> Snapshots.save(window.getScene(), "bigquery-result"));
+
+            robot.interact(() -> currentTab().model().nextPage());
+            waitForIdle(currentTab());
+            robot.interact(() -> currentTab().model().nextPage());
+            waitForIdle(currentTab());
+            assertThat(statusOf(robot)).startsWith("Rows 401–450 of 450");
+        }
+    }
+
     private QueryTab openQuery(FxRobot robot, String sql) throws TimeoutException {
         waitUntil(() -> !window.connections().getItems().isEmpty());
         QueryTab tab = robot.interact(() -> window.newQuery()) == null ? null : currentTab();

@@ -121,7 +121,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         addFolder(folders, "Tables", schema.tables(),
                 t -> !isViewLike(t.kind()) && t.kind() != ObjectKind.EXTERNAL_TABLE && t.kind() != ObjectKind.PARTITION, partitions);
         addFolder(folders, "Views", schema.tables(), t -> isViewLike(t.kind()), partitions);
-        addFolder(folders, "Foreign tables", schema.tables(), t -> t.kind() == ObjectKind.EXTERNAL_TABLE, partitions);
+        addFolder(folders, "External tables", schema.tables(), t -> t.kind() == ObjectKind.EXTERNAL_TABLE, partitions);
         List<Table> orphans = schema.tables().stream().filter(t -> t.kind() == ObjectKind.PARTITION
                 && partitions.values().stream().noneMatch(list -> list.contains(t)) ).toList();
         addFolder(folders, "Partitions", orphans, t -> true, Map.of());
@@ -199,11 +199,13 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
 
     static TreeItem<ExplorerNode> tableItem(Table table) {
         String detail = table.rowEstimate() >= 0 ? String.format("~%,d rows", table.rowEstimate()) : "";
+        if (table.storage().sizeBytes() >= 0) {
+            detail = (detail.isEmpty() ? "" : detail + " · ") + size(table.storage().sizeBytes());
+        }
         TreeItem<ExplorerNode> item = new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, table.kind(),
                 table.name(), detail, table));
         for (Column c : table.columns()) {
-            item.getChildren().add(new TreeItem<>(new ExplorerNode(ExplorerNode.Role.COLUMN, ObjectKind.COLUMN,
-                    c.name(), columnDetail(table, c), c)));
+            item.getChildren().add(columnItem(table, c));
         }
         if (!table.indexes().isEmpty()) {
             TreeItem<ExplorerNode> indexes = folder("Indexes", table.indexes().size());
@@ -241,9 +243,34 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         return item;
     }
 
-    /** e.g. "bigint · PK" or "character varying(160) · nullable". */
+    /** A column, with the fields of a record (STRUCT) column as its children, however deep. */
+    private static TreeItem<ExplorerNode> columnItem(Table table, Column c) {
+        TreeItem<ExplorerNode> item = new TreeItem<>(new ExplorerNode(ExplorerNode.Role.COLUMN, ObjectKind.COLUMN,
+                c.name(), columnDetail(table, c), c));
+        for (Column child : c.children()) {
+            item.getChildren().add(columnItem(table, child));
+        }
+        return item;
+    }
+
+    /** e.g. "1.2 MB", in powers of 1024. */
+    static String size(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
+        double v = bytes;
+        int unit = 0;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format("%.1f %s", v, units[unit]);
+    }
+
+    /** e.g. "bigint · PK", "character varying(160) · not null" or "struct · repeated". */
     static String columnDetail(Table table, Column c) {
         StringBuilder sb = new StringBuilder(c.dataType().toLowerCase(java.util.Locale.ROOT));
+        if (c.repeated()) {
+            sb.append(" · repeated");
+        }
         if (table.isPrimaryKeyColumn(c.name())) {
             sb.append(" · PK");
         }
@@ -288,6 +315,18 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The table's comment, then how it is partitioned and clustered where the database says. */
+    static String tableTooltip(Table t) {
+        StringBuilder sb = new StringBuilder(t.comment());
+        if (!t.storage().partitioning().isEmpty()) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("Partitioned by ").append(t.storage().partitioning());
+        }
+        if (!t.storage().clustering().isEmpty()) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("Clustered by ").append(String.join(", ", t.storage().clustering()));
+        }
+        return sb.toString();
     }
 
     /** One row: icon (a key for primary-key columns), name, and dimmed detail. */
@@ -344,7 +383,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
 
         private static String comment(Object payload) {
             if (payload instanceof Table t) {
-                return t.comment();
+                return tableTooltip(t);
             } else if (payload instanceof SchemaRef r) {
                 return r.comment();
             } else if (payload instanceof Column c) {
