@@ -31,6 +31,9 @@ public final class Main {
         AppPaths paths = AppPaths.resolve(System.getenv());
         // The log file lives in the data folder; logback reads this property when it starts.
         System.setProperty("sextant.logs", paths.logs().toString());
-        new Sextant(paths).runGui();
+        int status = new Sextant(paths).runGui();
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 }

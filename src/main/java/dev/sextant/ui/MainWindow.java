@@ -11,6 +11,7 @@ import dev.sextant.ui.explorer.SchemaTree;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -63,6 +64,7 @@ public final class MainWindow extends BorderPane {
     private boolean keychainChecked;
     private final ConnectionTransferBar transfer;
     private int tabCounter;
+    private Consumer<Throwable> finished = error -> { };
 
     public MainWindow(UiContext context, TaskExecutor executor) {
         this.context = context;
@@ -173,6 +175,15 @@ public final class MainWindow extends BorderPane {
 
     /** Runs the start-up work in the background, then lists the connections and opens the first. */
     public void start() {
+        start(error -> { });
+    }
+
+    /**
+     * As {@link #start()}; {@code finished} hears how the start-up work ended (null when it succeeded),
+     * just before the connections or the error are shown.
+     */
+    public void start(Consumer<Throwable> finished) {
+        this.finished = finished;
         runStartup(context.startup());
     }
 
@@ -184,8 +195,14 @@ public final class MainWindow extends BorderPane {
                     progress.setProgress(fraction);
                     status.setText(message);
                 })
-                .onSuccess(this::showConnections)
-                .onFailure(this::startupFailed)
+                .onSuccess(configs -> {
+                    finished.accept(null);
+                    showConnections(configs);
+                })
+                .onFailure(error -> {
+                    finished.accept(error);
+                    startupFailed(error);
+                })
                 .executeWith(executor);
     }
 
