@@ -1,6 +1,7 @@
 package dev.sextant;
 
 import dev.sextant.app.AppPaths;
+import dev.sextant.app.LogConfigurator;
 import dev.sextant.app.Sextant;
 import dev.sextant.cli.SelfCheckCommand;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class Main {
         AppPaths paths = AppPaths.resolve(System.getenv());
         // The log file lives in the data folder; logback reads this property when it starts.
         System.setProperty("sextant.logs", paths.logs().toString());
+        LogConfigurator.startInBackground();
         int status = new Sextant(paths).runGui();
         if (status != 0) {
             System.exit(status);

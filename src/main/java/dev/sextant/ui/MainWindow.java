@@ -136,7 +136,7 @@ public final class MainWindow extends BorderPane {
         dark.setId("dark-mode");
         dark.setTooltip(new Tooltip("Dark theme"));
         dark.selectedProperty().addListener((obs, was, on) -> Application.setUserAgentStylesheet(
-                on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+                on ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS()));
 
         MenuItem export = new MenuItem("Export all connections…", Icons.of(Feather.UPLOAD));
         export.setOnAction(e -> transfer.chooseExportFile());

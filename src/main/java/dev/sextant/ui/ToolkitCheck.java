@@ -58,7 +58,7 @@ public final class ToolkitCheck {
     }
 
     private static String render() {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         Label label = new Label("Sextant", Icons.of(Feather.COMPASS));
         Scene scene = new Scene(new StackPane(label), 240, 80);
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("sextant.css")).toExternalForm());
