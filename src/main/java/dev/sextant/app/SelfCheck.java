@@ -227,7 +227,7 @@ public final class SelfCheck {
             return message;
         }
         String where = JDK_PACKAGES.matcher(missing).lookingAt()
-                ? "The runtime image lacks the JDK module that holds it: add that module to packaging/jlink-modules.txt."
+                ? "The runtime image lacks the JDK module that holds it: add that module to packaging/jlink.args."
                 : "A library is missing from the app's class path.";
         return "missing class " + missing + " (" + message + "). " + where;
     }
