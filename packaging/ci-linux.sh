@@ -64,12 +64,16 @@ else
   export DEBIAN_FRONTEND=noninteractive
   apt-get install -y -qq "./$deb" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "apt-get install the .deb"; }
   pass "apt-get installed $(basename "$deb")"
-  entry=/usr/share/applications/sextant-Sextant.desktop
+  entry=/usr/share/applications/sextant.desktop
   [ -f "$entry" ] || fail "the desktop entry is installed at $entry"
   desktop-file-validate "$entry" || fail "the desktop entry is valid"
-  icon=$(sed -n 's/^Icon=//p' "$entry")
-  file "$icon" | grep -q "PNG image data" || fail "the desktop entry's icon $icon is a PNG"
-  pass "desktop entry $entry is valid and its icon $icon is installed"
+  [ "$(sed -n 's/^Icon=//p' "$entry")" = "sextant" ] || fail "the desktop entry names the theme icon 'sextant'"
+  for size in 16 32 48 128 256 512; do
+    icon="/usr/share/icons/hicolor/${size}x${size}/apps/sextant.png"
+    file "$icon" | grep -q "PNG image data, $size x $size" || fail "the icon $icon is a $size px PNG"
+  done
+  grep -q "^Exec=/opt/sextant/bin/Sextant$" "$entry" || fail "the desktop entry starts /opt/sextant/bin/Sextant"
+  pass "desktop entry $entry is valid, and its icon is installed in every size"
   on_display /opt/sextant/bin/Sextant --self-check >/dev/null 2>&1 || fail "self-check of the installed app"
   pass "self-check of the installed app"
 
@@ -81,7 +85,8 @@ else
   [ -f "$store" ] || fail "the installed app made its store at $store"
   before=$(sha256sum "$store" | cut -d' ' -f1)
   apt-get purge -y -qq sextant >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt-get purge sextant"; }
-  [ ! -e /opt/sextant ] && [ ! -e "$entry" ] || fail "removing the package removes the app and its desktop entry"
+  [ ! -e /opt/sextant ] && [ ! -e "$entry" ] && [ ! -e /usr/share/icons/hicolor/48x48/apps/sextant.png ] \
+    || fail "removing the package removes the app, its desktop entry and its icons"
   [ "$(sha256sum "$store" | cut -d' ' -f1)" = "$before" ] || fail "the user's data folder is left alone"
   pass "apt-get purge removed the app and its menu entry and left the user's data alone"
 fi
