@@ -62,7 +62,7 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null; then
   echo "[packaging] not root or no apt-get: the .deb is not installed here"
 else
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq "./$deb" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "apt-get install the .deb"; }
+  apt-get install -y -qq -o DPkg::Lock::Timeout=300 "./$deb" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "apt-get install the .deb"; }
   pass "apt-get installed $(basename "$deb")"
   entry=/usr/share/applications/sextant.desktop
   [ -f "$entry" ] || fail "the desktop entry is installed at $entry"
@@ -84,7 +84,7 @@ else
   store="$work/xdg/sextant/store/sextant.mv.db"
   [ -f "$store" ] || fail "the installed app made its store at $store"
   before=$(sha256sum "$store" | cut -d' ' -f1)
-  apt-get purge -y -qq sextant >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt-get purge sextant"; }
+  apt-get purge -y -qq -o DPkg::Lock::Timeout=300 sextant >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt-get purge sextant"; }
   [ ! -e /opt/sextant ] && [ ! -e "$entry" ] && [ ! -e /usr/share/icons/hicolor/48x48/apps/sextant.png ] \
     || fail "removing the package removes the app, its desktop entry and its icons"
   [ "$(sha256sum "$store" | cut -d' ' -f1)" = "$before" ] || fail "the user's data folder is left alone"
