@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark of the packaged app (not a test: it prints figures and never fails on a time).
 #
-# Measures the time from JVM start to the main window being shown, as the app logs it, and the time from
-# launching the packaged app until that log line appears, over RUNS runs (median), for:
+# Measures the time from JVM start to the main window being shown, as the app logs it (with the processor
+# time the process had used by then, which a busy machine disturbs less), and the time from launching the
+# packaged app until that log line appears, over RUNS runs (median), for:
 #   - Sextant's app image with its class-data-sharing archive, and with CDS turned off (-Xshare:off);
 #   - the floor: a bare JavaFX window (packaging/bench/BareWindow.java) packaged the same way (the same
 #     jlinked runtime, its own CDS archive recorded from its own start, jpackage), with and without CDS.
@@ -43,10 +44,10 @@ echo "Building Sextant's sample database once..."
 JAVA_TOOL_OPTIONS="-Dsextant.closeWhenStarted=true" "$APP" --home "$work/home-template" >"$work/prepare.log" 2>&1
 grep -q "Start-up finished" "$work/prepare.log" || { echo "Sextant did not start:" >&2; cat "$work/prepare.log" >&2; exit 1; }
 
-# One start: launches, waits for the log line, ends the process. Prints "<logged ms> <wall ms>".
+# One start: launches, waits for the log line, ends the process. Prints "<logged ms> <cpu ms> <wall ms>".
 measure() {
   local share="$1"; shift
-  local log="$work/run.log" start end pid logged
+  local log="$work/run.log" start end pid logged cpu
   : >"$log"
   start=$(date +%s%N)
   JAVA_TOOL_OPTIONS="$share" "$@" >"$log" 2>&1 &
@@ -60,11 +61,12 @@ measure() {
   end=$(date +%s%N)
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  logged=$(grep -o "shown [0-9]* ms" "$log" | grep -o "[0-9]*")
-  echo "$logged $(( (end - start) / 1000000 ))"
+  logged=$(grep -ao "shown [0-9]* ms" "$log" | grep -o "[0-9]*")
+  cpu=$(grep -ao "[0-9]* ms of CPU" "$log" | grep -o "^[0-9]*")
+  echo "$logged ${cpu:-0} $(( (end - start) / 1000000 ))"
 }
 
-declare -A logged wall
+declare -A logged cputime wall
 configs=(sextant-cds floor-cds sextant-nocds floor-nocds)
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((i = 1; i <= RUNS; i++)); do
@@ -74,11 +76,12 @@ for ((i = 1; i <= RUNS; i++)); do
     if [[ "$cfg" == sextant-* ]]; then
       rm -rf "$work/home-run"
       cp -r "$work/home-template" "$work/home-run"
-      read -r l w < <(measure "$share" "$APP" --home "$work/home-run")
+      read -r l c w < <(measure "$share" "$APP" --home "$work/home-run")
     else
-      read -r l w < <(measure "$share" "$FLOOR")
+      read -r l c w < <(measure "$share" "$FLOOR")
     fi
     logged[$cfg]+="$l "
+    cputime[$cfg]+="$c "
     wall[$cfg]+="$w "
   done
   echo "run $i of $RUNS done"
@@ -89,14 +92,19 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 
 echo
-echo "[benchmark] medians of $RUNS runs (ms); logged = JVM start to window shown; wall = launch to that log line"
-printf "[benchmark] %-14s %8s %8s   %s\n" "what" "logged" "wall" "all logged figures"
-declare -A ml mw
+echo "[benchmark] medians of $RUNS runs (ms): logged = JVM start to window shown; cpu = processor time used by then;"
+echo "[benchmark] wall = launch to that log line"
+printf "[benchmark] %-14s %7s %7s %7s   %s\n" "what" "logged" "cpu" "wall" "all logged figures"
+declare -A ml mc mw
 for cfg in "${configs[@]}"; do
   ml[$cfg]=$(echo "${logged[$cfg]}" | median)
+  mc[$cfg]=$(echo "${cputime[$cfg]}" | median)
   mw[$cfg]=$(echo "${wall[$cfg]}" | median)
-  printf "[benchmark] %-14s %8s %8s   %s\n" "$cfg" "${ml[$cfg]}" "${mw[$cfg]}" "${logged[$cfg]}"
+  printf "[benchmark] %-14s %7s %7s %7s   %s\n" "$cfg" "${ml[$cfg]}" "${mc[$cfg]}" "${mw[$cfg]}" "${logged[$cfg]}"
 done
-echo "[benchmark] Sextant / floor with CDS:    logged $(ratio "${ml[sextant-cds]}" "${ml[floor-cds]}"), wall $(ratio "${mw[sextant-cds]}" "${mw[floor-cds]}")   (target: at most 1.3x)"
-echo "[benchmark] Sextant / floor without CDS: logged $(ratio "${ml[sextant-nocds]}" "${ml[floor-nocds]}"), wall $(ratio "${mw[sextant-nocds]}" "${mw[floor-nocds]}")"
-echo "[benchmark] Sextant with CDS / without:  logged $(ratio "${ml[sextant-cds]}" "${ml[sextant-nocds]}"), wall $(ratio "${mw[sextant-cds]}" "${mw[sextant-nocds]}")"
+for pair in "Sextant / floor with CDS:sextant-cds:floor-cds" "Sextant / floor without CDS:sextant-nocds:floor-nocds" \
+    "Sextant with CDS / without:sextant-cds:sextant-nocds"; do
+  IFS=: read -r name a b <<<"$pair"
+  echo "[benchmark] $name logged $(ratio "${ml[$a]}" "${ml[$b]}"), cpu $(ratio "${mc[$a]}" "${mc[$b]}"), wall $(ratio "${mw[$a]}" "${mw[$b]}")"
+done
+echo "[benchmark] target: Sextant at most 1.3x the floor"

@@ -23,9 +23,10 @@ public final class BareWindow {
             stage.setScene(new Scene(new StackPane(new Label("A bare JavaFX window")), 1280, 800));
             stage.setTitle("Bare window");
             stage.show();
-            System.out.println("Main window shown "
-                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
-                    + " ms after JVM start");
+            long elapsed = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            String cpu = ProcessHandle.current().info().totalCpuDuration()
+                    .map(d -> ", " + d.toMillis() + " ms of CPU").orElse("");
+            System.out.println("Main window shown " + elapsed + " ms after JVM start" + cpu);
             if (Boolean.getBoolean("sextant.closeWhenStarted")) {
                 javafx.application.Platform.exit();
             }
