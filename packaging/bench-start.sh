@@ -36,8 +36,10 @@ mkdir -p "$work/floor-classes" "$work/floor-input"
 "$work/floor-runtime/bin/java" -XX:DumpLoadedClassList="$work/floor.lst" -Dsextant.closeWhenStarted=true \
   -cp "$work/floor-input/bare-window.jar" BareWindow >/dev/null
 "$work/floor-runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$work/floor.lst" >"$work/floor-dump.log" 2>&1
+# The same JVM options as Sextant's launcher (packaging/app-image.args)
+mapfile -t java_options < <(grep -- '^--java-options' packaging/app-image.args | tr ' ' '\n')
 "$jdk_bin/jpackage" --type app-image --name BareWindow --input "$work/floor-input" --main-jar bare-window.jar \
-  --main-class BareWindow --runtime-image "$work/floor-runtime" --dest "$work/floor-image"
+  --main-class BareWindow --runtime-image "$work/floor-runtime" --dest "$work/floor-image" "${java_options[@]}"
 FLOOR="$work/floor-image/BareWindow/bin/BareWindow"
 
 echo "Building Sextant's sample database once..."
