@@ -145,11 +145,15 @@ public final class Sextant implements AutoCloseable {
         return v == null ? "development build" : v;
     }
 
-    /** Opens the main window and blocks until it closes. */
-    public void runGui() {
+    /**
+     * Opens the main window and blocks until it closes.
+     *
+     * @return the process exit status (non-zero only when the window closed itself after a failed start)
+     */
+    public int runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
-            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog));
+            return SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.sextant.connector;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Registers one database type with Sextant. Implementations are listed in
@@ -23,4 +26,31 @@ public interface ConnectorProvider {
 
     /** Builds a connector; it does not connect yet. */
     BaseDBConnector create(ConnectionParameters parameters);
+
+    /**
+     * Runs as much of this connector's driver as can run without a network, so that a packaged Sextant
+     * whose trimmed Java runtime lacks a module the driver needs finds out from {@code --self-check}
+     * (as a {@link LinkageError} or a failure thrown from here) instead of at a user's first connection.
+     *
+     * <p>The default builds a connector from the fields' defaults (a placeholder where a required field
+     * has none) and closes it, which loads the connector's own classes; connectors override it to run
+     * more of their driver.
+     *
+     * @param scratch an empty folder the check may write to; it is deleted afterwards
+     * @return what was exercised, in a few words for the report
+     */
+    default String selfCheck(Path scratch) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ConfigField field : fields()) {
+            if (field.defaultValue() != null) {
+                values.put(field.name(), field.defaultValue());
+            } else if (field.required() && field.type() != FieldType.PASSWORD) {
+                values.put(field.name(), "self-check");
+            }
+        }
+        try (BaseDBConnector connector = create(new ConnectionParameters(values, Map.of(), true))) {
+            connector.dialect();
+        }
+        return "connector built; it has no offline check of its driver";
+    }
 }

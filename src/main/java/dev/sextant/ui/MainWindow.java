@@ -12,6 +12,7 @@ import dev.sextant.ui.explorer.SchemaTree;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -64,6 +65,7 @@ public final class MainWindow extends BorderPane {
     private boolean keychainChecked;
     private final ConnectionTransferBar transfer;
     private int tabCounter;
+    private Consumer<Throwable> finished = error -> { };
 
     public MainWindow(UiContext context, TaskExecutor executor) {
         this.context = context;
@@ -135,7 +137,7 @@ public final class MainWindow extends BorderPane {
         dark.setId("dark-mode");
         dark.setTooltip(new Tooltip("Dark theme"));
         dark.selectedProperty().addListener((obs, was, on) -> Application.setUserAgentStylesheet(
-                on ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+                on ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS()));
 
         MenuItem export = new MenuItem("Export all connections…", Icons.of(Feather.UPLOAD));
         export.setOnAction(e -> transfer.chooseExportFile());
@@ -180,6 +182,15 @@ public final class MainWindow extends BorderPane {
 
     /** Runs the start-up work in the background, then lists the connections and opens the first. */
     public void start() {
+        start(error -> { });
+    }
+
+    /**
+     * As {@link #start()}; {@code finished} hears how the start-up work ended (null when it succeeded),
+     * just before the connections or the error are shown.
+     */
+    public void start(Consumer<Throwable> finished) {
+        this.finished = finished;
         runStartup(context.startup());
     }
 
@@ -191,8 +202,14 @@ public final class MainWindow extends BorderPane {
                     progress.setProgress(fraction);
                     status.setText(message);
                 })
-                .onSuccess(this::showConnections)
-                .onFailure(this::startupFailed)
+                .onSuccess(configs -> {
+                    finished.accept(null);
+                    showConnections(configs);
+                })
+                .onFailure(error -> {
+                    finished.accept(error);
+                    startupFailed(error);
+                })
                 .executeWith(executor);
     }
 

@@ -3,10 +3,15 @@ package dev.sextant.connector.h2;
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConfigField;
 import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ConnectorProvider;
+import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.FieldType;
 import dev.sextant.connector.SqlDialect;
+import dev.sextant.schema.DatabaseSchema;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Registers the H2 connector (see META-INF/services). */
@@ -60,5 +65,25 @@ public final class H2ConnectorProvider implements ConnectorProvider {
     @Override
     public BaseDBConnector create(ConnectionParameters parameters) {
         return new H2Connector(parameters);
+    }
+
+    /** Creates a database file in the scratch folder, writes and reads a row of varied types and scans it. */
+    @Override
+    public String selfCheck(Path scratch) {
+        ConnectionParameters parameters = ConnectionParameters.of(Map.of(
+                PATH, scratch.resolve("h2-self-check").toString(), CREATE, "true"));
+        try (BaseDBConnector connector = create(parameters)) {
+            connector.connect();
+            connector.executeSqlStatement("CREATE TABLE CHECKED(ID INT PRIMARY KEY, NAME VARCHAR(40), "
+                    + "AMOUNT DECIMAL(12, 2), AT TIMESTAMP WITH TIME ZONE, DOC JSON, DATA VARBINARY)", null, null);
+            connector.executeSqlStatement("INSERT INTO CHECKED VALUES (?, ?, 12.50, CURRENT_TIMESTAMP, "
+                    + "JSON '{\"a\": 1}', X'CAFE')", List.of(1, "Zoë"), null);
+            List<Map<String, Object>> rows = connector.executeSqlStatement("SELECT * FROM CHECKED", null, null);
+            DatabaseSchema schema = connector.scanDbSchema();
+            if (rows.size() != 1 || !"Zoë".equals(rows.get(0).get("NAME")) || schema.schemas().isEmpty()) {
+                throw new ConnectorException(ErrorKind.INTERNAL, "H2 returned " + rows + " for the row it was given.");
+            }
+        }
+        return "created a database file, wrote and read a row, scanned its schema";
     }
 }

@@ -3,11 +3,21 @@ package dev.sextant.connector.postgres;
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConfigField;
 import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ConnectorProvider;
+import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.FieldType;
 import dev.sextant.connector.SqlDialect;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.naming.NamingException;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** Registers the PostgreSQL connector (see META-INF/services). */
 public final class PostgresConnectorProvider implements ConnectorProvider {
@@ -88,5 +98,37 @@ public final class PostgresConnectorProvider implements ConnectorProvider {
     @Override
     public BaseDBConnector create(ConnectionParameters parameters) {
         return new PostgresConnector(parameters);
+    }
+
+    /**
+     * Runs pgjdbc as far as it goes without a server: the driver, its properties and connection factory
+     * up to the socket, against a loopback port that nobody listens on (so the connection is refused at
+     * once), plus the JNDI reference of its data source, which needs the java.naming module.
+     */
+    @Override
+    public String selfCheck(Path scratch) {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConnectionParameters parameters = new ConnectionParameters(Map.of(HOST, "127.0.0.1", PORT, String.valueOf(port),
+                DATABASE, "postgres", USER, "sextant", SSL_MODE, "prefer", CONNECT_TIMEOUT, "5"),
+                Map.of(PASSWORD, "not-a-real-password"), true);
+        try (BaseDBConnector connector = create(parameters)) {
+            connector.connect();
+            throw new ConnectorException(ErrorKind.INTERNAL, "pgjdbc connected to a port nobody listens on.");
+        } catch (ConnectorException e) {
+            if (e.kind() != ErrorKind.NETWORK) {
+                throw e;
+            }
+        }
+        try {
+            new PGSimpleDataSource().getReference();
+        } catch (NamingException e) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "pgjdbc's data source has no JNDI reference: " + e.getMessage(), e);
+        }
+        return "ran the driver up to a refused loopback connection";
     }
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the packaged app (not a test: it prints figures and never fails on a time).
+#
+# Measures the time from JVM start to the main window being shown, as the app logs it (with the processor
+# time the process had used by then, which a busy machine disturbs less), and the time from launching the
+# packaged app until that log line appears, over RUNS runs (median), for:
+#   - Sextant's app image with its class-data-sharing archive, and with CDS turned off (-Xshare:off);
+#   - the floor: a bare JavaFX window (packaging/bench/BareWindow.java) packaged the same way (the same
+#     jlinked runtime, its own CDS archive recorded from its own start, jpackage), with and without CDS.
+# The runs are interleaved, so that a busy machine weighs on all four alike. Each Sextant run gets a fresh
+# copy of a data folder whose sample database was built once beforehand (building it is not start-up).
+#
+# Needs the app image (mvn -Ppackage -DskipTests package) and, without a display, xvfb-run.
+# Usage: packaging/bench-start.sh [RUNS]   (default 7)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${1:-7}"
+PKG=target/package
+APP="$PKG/image/Sextant/bin/Sextant"
+[ -x "$APP" ] || { echo "No app image at $APP: build it first with mvn -Ppackage -DskipTests package" >&2; exit 1; }
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+jdk_bin="$(dirname "$(readlink -f "$(command -v javac)")")"
+
+echo "Packaging the floor (a bare JavaFX window) the same way as Sextant..."
+cp -r "$PKG/runtime" "$work/floor-runtime"
+rm -f "$work/floor-runtime/lib/server/classes.jsa"
+mkdir -p "$work/floor-classes" "$work/floor-input"
+"$jdk_bin/javac" -cp "$PKG/javafx/*" -d "$work/floor-classes" packaging/bench/BareWindow.java
+"$jdk_bin/jar" --create --file "$work/floor-input/bare-window.jar" -C "$work/floor-classes" .
+"$work/floor-runtime/bin/java" -XX:DumpLoadedClassList="$work/floor.lst" -Dsextant.closeWhenStarted=true \
+  -cp "$work/floor-input/bare-window.jar" BareWindow >/dev/null
+"$work/floor-runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$work/floor.lst" >"$work/floor-dump.log" 2>&1
+# The same JVM options as Sextant's launcher (packaging/app-image.args)
+mapfile -t java_options < <(grep -- '^--java-options' packaging/app-image.args | tr ' ' '\n')
+"$jdk_bin/jpackage" --type app-image --name BareWindow --input "$work/floor-input" --main-jar bare-window.jar \
+  --main-class BareWindow --runtime-image "$work/floor-runtime" --dest "$work/floor-image" "${java_options[@]}"
+FLOOR="$work/floor-image/BareWindow/bin/BareWindow"
+
+echo "Building Sextant's sample database once..."
+JAVA_TOOL_OPTIONS="-Dsextant.closeWhenStarted=true" "$APP" --home "$work/home-template" >"$work/prepare.log" 2>&1
+grep -q "Start-up finished" "$work/prepare.log" || { echo "Sextant did not start:" >&2; cat "$work/prepare.log" >&2; exit 1; }
+
+# One start: launches, waits for the log line, ends the process. Prints "<logged ms> <cpu ms> <wall ms>".
+measure() {
+  local share="$1"; shift
+  local log="$work/run.log" start end pid logged cpu
+  : >"$log"
+  start=$(date +%s%N)
+  JAVA_TOOL_OPTIONS="$share" "$@" >"$log" 2>&1 &
+  pid=$!
+  while ! grep -q "Main window shown" "$log"; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $(( ($(date +%s%N) - start) / 1000000 )) -gt 60000 ]; then
+      echo "A run did not show its window:" >&2; cat "$log" >&2; kill "$pid" 2>/dev/null || true; exit 1
+    fi
+    sleep 0.01
+  done
+  end=$(date +%s%N)
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  logged=$(grep -ao "shown [0-9]* ms" "$log" | grep -o "[0-9]*")
+  cpu=$(grep -ao "[0-9]* ms of CPU" "$log" | grep -o "^[0-9]*")
+  echo "$logged ${cpu:-0} $(( (end - start) / 1000000 ))"
+}
+
+declare -A logged cputime wall
+configs=(sextant-cds floor-cds sextant-nocds floor-nocds)
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for ((i = 1; i <= RUNS; i++)); do
+  for cfg in "${configs[@]}"; do
+    # -Xshare:on fails rather than start without the archive, so "cds" runs are sure to use it.
+    case "$cfg" in *-cds) share="-Xshare:on" ;; *) share="-Xshare:off" ;; esac
+    if [[ "$cfg" == sextant-* ]]; then
+      rm -rf "$work/home-run"
+      cp -r "$work/home-template" "$work/home-run"
+      read -r l c w < <(measure "$share" "$APP" --home "$work/home-run")
+    else
+      read -r l c w < <(measure "$share" "$FLOOR")
+    fi
+    logged[$cfg]+="$l "
+    cputime[$cfg]+="$c "
+    wall[$cfg]+="$w "
+  done
+  echo "run $i of $RUNS done"
+done
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
+
+echo
+echo "[benchmark] medians of $RUNS runs (ms): logged = JVM start to window shown; cpu = processor time used by then;"
+echo "[benchmark] wall = launch to that log line"
+printf "[benchmark] %-14s %7s %7s %7s   %s\n" "what" "logged" "cpu" "wall" "all logged figures"
+declare -A ml mc mw
+for cfg in "${configs[@]}"; do
+  ml[$cfg]=$(echo "${logged[$cfg]}" | median)
+  mc[$cfg]=$(echo "${cputime[$cfg]}" | median)
+  mw[$cfg]=$(echo "${wall[$cfg]}" | median)
+  printf "[benchmark] %-14s %7s %7s %7s   %s\n" "$cfg" "${ml[$cfg]}" "${mc[$cfg]}" "${mw[$cfg]}" "${logged[$cfg]}"
+done
+for pair in "Sextant / floor with CDS:sextant-cds:floor-cds" "Sextant / floor without CDS:sextant-nocds:floor-nocds" \
+    "Sextant with CDS / without:sextant-cds:sextant-nocds"; do
+  IFS=: read -r name a b <<<"$pair"
+  echo "[benchmark] $name logged $(ratio "${ml[$a]}" "${ml[$b]}"), cpu $(ratio "${mc[$a]}" "${mc[$b]}"), wall $(ratio "${mw[$a]}" "${mw[$b]}")"
+done
+echo "[benchmark] target: Sextant at most 1.3x the floor"

@@ -1,0 +1,112 @@
+package dev.sextant.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up logging in code, found by logback through {@code META-INF/services}: the log file in the data
+ * folder's {@code logs/} (system property {@code sextant.logs}, set by the launcher), rolled daily and kept
+ * two weeks, and warnings (and Sextant's own information) on the console. Reading the same settings from a
+ * logback.xml loaded about 550 classes of logback's XML configurator and took a third of the time to the
+ * main window (docs/benchmarks.md). A logback-test.xml on the class path, or
+ * {@code -Dlogback.configurationFile}, still takes precedence. Never log secrets.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+public final class LogConfigurator extends ContextAwareBase implements Configurator {
+
+    private static final CountDownLatch STARTED = new CountDownLatch(1);
+
+    /** The console log's threshold, set by the command line before logging starts. */
+    public static final String CONSOLE_LEVEL_PROPERTY = "sextant.console.level";
+
+    static final String PATTERN_FILE = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+    static final String PATTERN_CONSOLE = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
+
+    /**
+     * Sets logging up on a thread of its own while the caller goes on to open the window: it takes a few
+     * hundred milliseconds (logback's pattern and date-format machinery), a good part of the time to the
+     * main window. Returns once the setup has begun; from then on SLF4J hands out loggers that queue what
+     * they are given and write it when logging is ready. (Returning earlier would race: a logger asked for
+     * before SLF4J's initialisation begins makes the caller do that initialisation itself.) SLF4J's own
+     * notice of that replay is silenced.
+     */
+    public static void startInBackground() {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
+        setup.setDaemon(true);
+        setup.start();
+        try {
+            STARTED.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        STARTED.countDown();
+        if (System.getProperty("logback.configurationFile") != null
+                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        Path dir = Path.of(System.getProperty("sextant.logs", Path.of(System.getProperty("java.io.tmpdir"), "sextant-logs").toString()));
+
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(dir.resolve("sextant.log").toString());
+        TimeBasedRollingPolicy<ILoggingEvent> rolling = new TimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(dir.resolve("sextant.%d{yyyy-MM-dd}.log").toString());
+        rolling.setMaxHistory(14);
+        rolling.start();
+        file.setRollingPolicy(rolling);
+        file.setEncoder(encoder(context, PATTERN_FILE));
+        file.start();
+
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("CONSOLE");
+        console.setTarget("System.err");
+        console.setEncoder(encoder(context, PATTERN_CONSOLE));
+        // Commands choose how much reaches the console before anything logs (see Cli.prepareLogging): nothing
+        // for a command, warnings for the MCP server, INFO with --verbose; the window logs from INFO on.
+        ThresholdFilter threshold = new ThresholdFilter();
+        threshold.setLevel(System.getProperty(CONSOLE_LEVEL_PROPERTY, "INFO"));
+        threshold.start();
+        console.addFilter(threshold);
+        console.start();
+
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(file);
+        root.addAppender(console);
+        context.getLogger("dev.sextant").setLevel(Level.INFO);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern);
+        encoder.start();
+        return encoder;
+    }
+}
