@@ -116,6 +116,40 @@ public final class ConfigRepository {
     }
 
     /**
+     * Moves every config of folder {@code from} into folder {@code to} (a rename when {@code to} is new, a
+     * merge when it exists), in one transaction: if any name is already taken in {@code to}, nothing moves
+     * and the message names the clash.
+     *
+     * @return how many configs moved
+     */
+    public int renameFolder(String from, String to) {
+        String source = from == null ? "" : from.strip();
+        String target = to == null ? "" : to.strip();
+        if (target.length() > ConfigValidator.MAX_NAME) {
+            throw new InvalidConfigException("The folder was not renamed", List.of(new FieldProblem("folder",
+                    "'Folder' must be at most " + ConfigValidator.MAX_NAME + " characters.")));
+        }
+        if (source.equals(target)) {
+            return 0;
+        }
+        return inTransaction(c -> {
+            List<ExternalDatabaseConfig> moving = query(c, SELECT + " WHERE FOLDER = ? ORDER BY LOWER(NAME)", source);
+            for (ExternalDatabaseConfig config : moving) {
+                if (nameTaken(c, target, config.name(), config.id())) {
+                    throw new InvalidConfigException("The folder was not renamed", List.of(new FieldProblem("folder",
+                            "The folder '" + target + "' already has a connection named '" + config.name() + "'.")));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CONNECTION_CONFIG SET FOLDER = ?, UPDATED_AT = ? WHERE FOLDER = ?")) {
+                ps.setString(1, target);
+                ps.setObject(2, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+                ps.setString(3, source);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * A copy under a free name ("Sales (copy)", "Sales (copy 2)", …) in the same folder. Secret references
      * are given by the caller, because a keychain entry must not be shared by two configs.
      */
