@@ -52,8 +52,22 @@ public final class Workspace implements AutoCloseable {
 
     /** A new, unconnected connector for the config, with its secrets resolved. */
     public BaseDBConnector newConnector(ExternalDatabaseConfig config) {
-        Map<String, String> resolved = new LinkedHashMap<>();
-        config.secretRefs().forEach((field, ref) -> resolved.put(field, resolveSecret(config, field, ref)));
+        return newConnector(config, Map.of());
+    }
+
+    /**
+     * A new, unconnected connector for settings that may not be saved yet (the connection form's Test
+     * button): secrets typed into the form are used as given, the others are resolved from their references.
+     *
+     * @param typedSecrets secret values by field name, never stored
+     */
+    public BaseDBConnector newConnector(ExternalDatabaseConfig config, Map<String, String> typedSecrets) {
+        Map<String, String> resolved = new LinkedHashMap<>(typedSecrets);
+        config.secretRefs().forEach((field, ref) -> {
+            if (!resolved.containsKey(field)) {
+                resolved.put(field, resolveSecret(config, field, ref));
+            }
+        });
         return registry.create(config.type(), new ConnectionParameters(config.parameters(), resolved, config.readOnly()));
     }
 
@@ -94,6 +108,25 @@ public final class Workspace implements AutoCloseable {
         synchronized (c) {
             return c.scanSchema(ref);
         }
+    }
+
+    /** Several schemas at once, in as few catalog queries as the connector can manage (a refresh, a search). */
+    public List<Schema> scanSchemas(ExternalDatabaseConfig config, List<SchemaRef> refs) {
+        BaseDBConnector c = metadataConnector(config);
+        synchronized (c) {
+            return c.scanSchemas(refs);
+        }
+    }
+
+    /** Opens the metadata connection of a config (the schema tree's), if it is not open yet. */
+    public void connect(ExternalDatabaseConfig config) {
+        metadataConnector(config);
+    }
+
+    /** Whether the schema tree's connection to this config is open. */
+    public boolean isConnected(ExternalDatabaseConfig config) {
+        BaseDBConnector c = metadata.get(config.id());
+        return c != null && c.isConnected();
     }
 
     private BaseDBConnector metadataConnector(ExternalDatabaseConfig config) {
