@@ -6,11 +6,13 @@ import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ProgressListener;
+import dev.sextant.query.SchemaCache;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.InstanceLock;
 import dev.sextant.store.LocalStore;
 import dev.sextant.store.StoreException;
+import dev.sextant.store.UiStateStore;
 import dev.sextant.ui.SextantApplication;
 import dev.sextant.ui.StartupProblem;
 import dev.sextant.ui.UiContext;
@@ -40,6 +42,8 @@ public final class Sextant implements AutoCloseable {
     private InstanceLock lock;
     private LocalStore store;
     private ConnectionCatalog catalog;
+    private SchemaCache schemaCache;
+    private UiStateStore uiState;
 
     public Sextant(AppPaths paths) {
         this(paths, SecretStore.withSystemKeychain());
@@ -63,6 +67,16 @@ public final class Sextant implements AutoCloseable {
         return catalog;
     }
 
+    /** The cached schema scans; available once {@link #start} has run. */
+    public SchemaCache schemaCache() {
+        return schemaCache;
+    }
+
+    /** The saved window state; available once {@link #start} has run. */
+    public UiStateStore uiState() {
+        return uiState;
+    }
+
     /**
      * Takes the data folder, opens the store and makes sure the sample exists. Blocks (seconds on the
      * first start, when the sample is created).
@@ -82,6 +96,7 @@ public final class Sextant implements AutoCloseable {
                 throw problem(e);
             }
             catalog = newCatalog();
+            openStoreServices();
         }
         sample.ensureCreated(progress);
         new SampleConnection(store, catalog.repository(), sample).addOnce();
@@ -91,6 +106,11 @@ public final class Sextant implements AutoCloseable {
     private ConnectionCatalog newCatalog() {
         ConfigValidator validator = new ConfigValidator(registry);
         return new ConnectionCatalog(new ConfigRepository(store, validator), secrets, validator);
+    }
+
+    private void openStoreServices() {
+        schemaCache = new SchemaCache(store);
+        uiState = new UiStateStore(store);
     }
 
     private InstanceLock lockDataFolder() {
@@ -110,6 +130,7 @@ public final class Sextant implements AutoCloseable {
             synchronized (this) {
                 store = LocalStore.restoreFrom(paths.store(), backup);
                 catalog = newCatalog();
+                openStoreServices();
             }
             return start(progress);
         }, e);
@@ -140,7 +161,8 @@ public final class Sextant implements AutoCloseable {
     public void runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
-            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version()));
+            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::schemaCache,
+                    this::uiState));
         }
     }
 

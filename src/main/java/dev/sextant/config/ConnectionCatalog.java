@@ -113,6 +113,14 @@ public final class ConnectionCatalog {
         return deleted;
     }
 
+    /**
+     * Deletes a secret that no saved connection refers to, e.g. one kept for a save that then failed.
+     * A failure is logged, never thrown: the entry can still be removed from the keychain by hand.
+     */
+    public void forgetSecret(String ref) {
+        forget(ref);
+    }
+
     private void forget(String ref) {
         try {
             secrets.delete(SecretReference.parse(ref));

@@ -3,7 +3,9 @@ package dev.sextant.ui;
 import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.query.ProgressListener;
+import dev.sextant.query.SchemaCache;
 import dev.sextant.query.Workspace;
+import dev.sextant.store.UiStateStore;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -11,9 +13,17 @@ import java.util.function.Supplier;
  * What the composition root hands the user interface: the services, and the start-up work (such as
  * creating the sample database) that runs in the background while the window is already visible.
  *
- * @param catalog the saved connections; ready once the start-up work has succeeded
+ * @param catalog     the saved connections; ready once the start-up work has succeeded
+ * @param schemaCache the cached schema scans; ready once the start-up work has succeeded (null without a store)
+ * @param uiState     where the window state is kept; ready once the start-up work has succeeded (null without a store)
  */
-public record UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version) {
+public record UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version,
+                        Supplier<SchemaCache> schemaCache, Supplier<UiStateStore> uiState) {
+
+    /** Without a schema cache or saved window state: every tree is read from the database, nothing is restored. */
+    public UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version) {
+        this(workspace, startup, catalog, version, () -> null, () -> null);
+    }
 
     /** Blocking start-up work; returns the connections to show. */
     @FunctionalInterface
