@@ -20,7 +20,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -37,7 +36,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -71,6 +69,7 @@ public final class ConnectionForm extends VBox {
                 : "Changes are saved when you press Save. An empty password field keeps the saved password.");
         subtitle.getStyleClass().add("text-muted");
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox header = new VBox(4, title, subtitle);
         header.setPadding(new Insets(16, 20, 8, 20));
 
@@ -83,8 +82,9 @@ public final class ConnectionForm extends VBox {
         ConnectionTestView report = new ConnectionTestView(model.test());
         ScrollPane reportScroll = new ScrollPane(report);
         reportScroll.setFitToWidth(true);
-        reportScroll.setPrefViewportHeight(190);
-        reportScroll.setMaxHeight(240);
+        reportScroll.setPrefViewportHeight(230);
+        reportScroll.setMinHeight(200);
+        reportScroll.setMaxHeight(260);
         reportScroll.getStyleClass().addAll("edge-to-edge", "report-scroll");
         reportScroll.visibleProperty().bind(report.visibleProperty());
         reportScroll.managedProperty().bind(report.visibleProperty());
@@ -270,21 +270,7 @@ public final class ConnectionForm extends VBox {
         CheckBox readOnly = new CheckBox("Read-only: the server refuses writes");
         readOnly.setId("conn-read-only");
         readOnly.selectedProperty().bindBidirectional(model.readOnlyProperty());
-        ColorPicker picker = new ColorPicker();
-        picker.setId("conn-color");
-        picker.getStyleClass().add("button");
-        if (model.colorProperty().get() != null) {
-            picker.setValue(Color.web(model.colorProperty().get()));
-        } else {
-            picker.setValue(null);
-        }
-        picker.valueProperty().addListener((o, a, c) -> model.colorProperty().set(c == null ? null : hex(c)));
-        Button noColor = new Button(null, Icons.of(Feather.X));
-        noColor.getStyleClass().addAll("flat", "small");
-        noColor.setTooltip(new Tooltip("No colour"));
-        noColor.setOnAction(e -> picker.setValue(null));
-        HBox colorBox = new HBox(6, picker, noColor);
-        colorBox.setAlignment(Pos.CENTER_LEFT);
+        HBox colorBox = colorSwatches();
         grid.add(label("Options", false), 0, row);
         grid.add(readOnly, 1, row++);
         grid.add(label("Colour", false), 0, row);
@@ -298,9 +284,51 @@ public final class ConnectionForm extends VBox {
         buildGroups();
     }
 
-    static String hex(Color c) {
-        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
+    /** Colours that read well on light and dark themes; a connection may also keep a colour set elsewhere. */
+    static final List<String> SWATCHES = List.of("#cf222e", "#d4700c", "#bf8700", "#1a7f37", "#0a7e8c", "#0969da",
+            "#8250df", "#6e7781");
+
+    /** No colour, or one of the swatches (and the connection's own colour when it is none of them). */
+    private HBox colorSwatches() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox(4);
+        box.setId("conn-color");
+        box.setAlignment(Pos.CENTER_LEFT);
+        List<String> colors = new ArrayList<>(SWATCHES);
+        String current = model.colorProperty().get();
+        if (current != null && colors.stream().noneMatch(c -> c.equalsIgnoreCase(current))) {
+            colors.add(current);
+        }
+        ToggleButton none = new ToggleButton(null, Icons.of(Feather.SLASH));
+        none.setId("color-none");
+        none.getStyleClass().addAll("color-swatch", "no-color");
+        none.setTooltip(new Tooltip("No colour"));
+        none.setToggleGroup(group);
+        none.setSelected(current == null);
+        box.getChildren().add(none);
+        for (String color : colors) {
+            ToggleButton swatch = new ToggleButton();
+            swatch.setId("color-" + color.substring(1));
+            swatch.getStyleClass().add("color-swatch");
+            swatch.setStyle("-fx-background-color: " + color + ";");
+            swatch.setUserData(color);
+            swatch.setToggleGroup(group);
+            swatch.setSelected(color.equalsIgnoreCase(current == null ? "" : current));
+            box.getChildren().add(swatch);
+        }
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                model.colorProperty().set((String) b.getUserData());
+            }
+        });
+        for (Node n : box.getChildren()) {
+            if (n instanceof ToggleButton t && t.getTooltip() == null) {
+                t.setTooltip(new Tooltip("Marks the connection in the list and on its editor tabs"));
+            }
+        }
+        return box;
     }
 
     private int addField(GridPane grid, int row, ConnectionFormModel.Field f) {
@@ -349,7 +377,7 @@ public final class ConnectionForm extends VBox {
         secret.setId(id);
         secret.textProperty().bindBidirectional(f.valueProperty());
         String saved = f.savedSecretDescription();
-        secret.setPromptText(saved.isEmpty() ? "Typed here, kept where you choose" : saved);
+        secret.setPromptText(saved.isEmpty() ? "Not set" : saved);
         TextField env = new TextField();
         env.setId(id + "-env");
         env.setPromptText("Variable name, e.g. PGPASSWORD");

@@ -104,6 +104,7 @@ public final class DetailsPane extends TabPane {
         if (rows.isEmpty()) {
             Label hint = new Label("Select an object in the tree to see its properties.");
             hint.getStyleClass().add("text-muted");
+            hint.setWrapText(true);
             properties.add(hint, 0, 0, 2, 1);
         }
         int r = 0;

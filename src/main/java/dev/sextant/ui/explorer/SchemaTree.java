@@ -224,7 +224,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
             return;
         }
         Known k = known(config);
-        LazyTreeItem root = new LazyTreeItem(connectionNode(config), () -> schemaItems(k), tasks.executor());
+        LazyTreeItem root = new LazyTreeItem(connectionNode(config, typeName(config)), () -> schemaItems(k), tasks.executor());
         root.whenLoaded(() -> scannedAt.set(k.oldest()));
         fullRoot = root;
         setRoot(root);
@@ -235,8 +235,16 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         }
     }
 
-    private static ExplorerNode connectionNode(ExternalDatabaseConfig config) {
-        return new ExplorerNode(ExplorerNode.Role.CONNECTION, ObjectKind.CATALOG, config.name(), config.type(), config);
+    private static ExplorerNode connectionNode(ExternalDatabaseConfig config, String typeName) {
+        return new ExplorerNode(ExplorerNode.Role.CONNECTION, ObjectKind.CATALOG, config.name(), typeName, config);
+    }
+
+    private String typeName(ExternalDatabaseConfig config) {
+        try {
+            return workspace.registry().provider(config.type()).displayName();
+        } catch (RuntimeException e) {
+            return config.type();
+        }
     }
 
     /** Shows or hides the database's own catalog schemas (pg_catalog, INFORMATION_SCHEMA, …) and reloads. */
@@ -558,7 +566,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
                     if (mine != filterGeneration) {
                         return; // a newer keystroke won
                     }
-                    TreeItem<ExplorerNode> root = new TreeItem<>(connectionNode(config));
+                    TreeItem<ExplorerNode> root = new TreeItem<>(connectionNode(config, typeName(config)));
                     root.getChildren().setAll(result.schemas());
                     root.setExpanded(true);
                     setRoot(root);

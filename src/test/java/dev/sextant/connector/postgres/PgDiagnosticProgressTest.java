@@ -45,14 +45,16 @@ class PgDiagnosticProgressTest {
                 "Log in", "Read server details", "Measure latency");
     }
 
+    /** Accepted sockets, kept reachable: an unreachable socket is closed by the garbage collector. */
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
+
     /** A port that accepts connections and then never says a word: each stage would wait for the timeout. */
-    private static ServerSocket silentPort() throws Exception {
+    private ServerSocket silentPort() throws Exception {
         ServerSocket silent = new ServerSocket(0);
         Thread acceptor = new Thread(() -> {
             while (!silent.isClosed()) {
                 try {
-                    Socket held = silent.accept();
-                    held.setKeepAlive(true); // held open, never answered
+                    held.add(silent.accept()); // held open, never answered
                 } catch (Exception done) {
                     return;
                 }
