@@ -81,9 +81,24 @@ final class UiFixture implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no connection " + name));
     }
 
-    /** The visible schema tree row showing {@code label}, waiting for it. */
+    /** The visible schema tree row showing {@code label}, waiting for it and scrolling to it when it is open but out of view. */
     TreeCell<?> treeCell(String label) throws TimeoutException {
-        waitUntil(() -> findCell(".schema-tree .tree-cell", label) != null);
+        waitUntil(() -> {
+            if (findCell(".schema-tree .tree-cell", label) != null) {
+                return true;
+            }
+            robot.interact(() -> {
+                var tree = window.tree();
+                for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+                    TreeItem<ExplorerNode> item = tree.getTreeItem(row);
+                    if (item != null && item.getValue().label().equals(label)) {
+                        tree.scrollTo(Math.max(0, row - 2));
+                        return;
+                    }
+                }
+            });
+            return findCell(".schema-tree .tree-cell", label) != null;
+        });
         return findCell(".schema-tree .tree-cell", label);
     }
 

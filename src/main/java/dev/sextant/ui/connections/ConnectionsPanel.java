@@ -105,6 +105,8 @@ public final class ConnectionsPanel extends VBox {
                 deleteSelected();
             } else if (e.getCode() == KeyCode.F2) {
                 renameSelected();
+            } else if (e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown()) {
+                showMenuAtSelection();
             } else {
                 return;
             }
@@ -183,6 +185,19 @@ public final class ConnectionsPanel extends VBox {
     /** The connections in the panel, as the model holds them. */
     public List<ExternalDatabaseConfig> getItems() {
         return model.configs();
+    }
+
+    /** The context menu from the keyboard (the menu key or Shift+F10), beside the selected row. */
+    private void showMenuAtSelection() {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return;
+        }
+        ContextMenu menu = item.getValue() instanceof Folder f ? folderMenu(f.name())
+                : connectionMenu((ExternalDatabaseConfig) item.getValue());
+        javafx.scene.Node anchor = tree.lookupAll(".tree-cell").stream()
+                .filter(n -> n instanceof TreeCell<?> c && c.getTreeItem() == item).findFirst().orElse(tree);
+        menu.show(anchor, javafx.geometry.Side.BOTTOM, 24, 0);
     }
 
     private ExternalDatabaseConfig selectedConnection() {

@@ -175,8 +175,22 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 activate(getSelectionModel().getSelectedItem());
+            } else if (e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown()) {
+                showMenuAtSelection();
+                e.consume();
             }
         });
+    }
+
+    /** The context menu from the keyboard (the menu key or Shift+F10), beside the selected row. */
+    private void showMenuAtSelection() {
+        TreeItem<ExplorerNode> item = getSelectionModel().getSelectedItem();
+        if (item == null || item.getValue().role() == ExplorerNode.Role.LOADING) {
+            return;
+        }
+        javafx.scene.Node anchor = lookupAll(".tree-cell").stream()
+                .filter(n -> n instanceof TreeCell<?> c && c.getTreeItem() == item).findFirst().orElse(this);
+        menuFor(item).show(anchor, javafx.geometry.Side.BOTTOM, 24, 0);
     }
 
     /** When the shown schema was read from the database (the oldest part of it), or null before it was. */
