@@ -18,7 +18,19 @@ public final class Icons {
     }
 
     public static FontIcon forKind(ObjectKind kind) {
-        FontIcon icon = of(switch (kind) {
+        FontIcon icon = of(ikonFor(kind));
+        icon.getStyleClass().add(styleClassFor(kind));
+        return icon;
+    }
+
+    /** The style class that colours a kind's icon, e.g. {@code sx-icon-table}. */
+    public static String styleClassFor(ObjectKind kind) {
+        return "sx-icon-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The icon of a kind of object, for views that reuse one icon node (tree cells). */
+    public static Ikon ikonFor(ObjectKind kind) {
+        return switch (kind) {
             case CATALOG -> Feather.DATABASE;
             case SCHEMA -> Feather.LAYERS;
             case TABLE, SYSTEM_TABLE, PARTITION, EXTERNAL_TABLE -> Feather.GRID;
@@ -31,8 +43,6 @@ public final class Icons {
             case TYPE -> Feather.BOX;
             case ROUTINE -> Feather.CODE;
             case SEQUENCE -> Feather.HASH;
-        });
-        icon.getStyleClass().add("sx-icon-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return icon;
+        };
     }
 }

@@ -76,6 +76,10 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         this.side = new SidePanel(context, tasks, this::openTable, (config, sql) -> openTab(config, sql, true), status::setText);
         side.setMinWidth(240);
+        side.model().configs().addListener((javafx.collections.ListChangeListener<ExternalDatabaseConfig>) c -> {
+            int n = side.model().configs().size();
+            status.setText(n + (n == 1 ? " connection" : " connections"));
+        });
 
         tabs.setId("editor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);

@@ -143,7 +143,7 @@ class SchemaExplorerTest {
         robot.interact(() -> ui.window.connections().model().select(ui.connection("Warehouse")));
 
         ui.expand("shop");
-        assertThat(text(robot, "#scanned-at")).isEqualTo("scanned 3 min ago");
+        assertThat(text(robot, "#scanned-at")).isEqualTo("· scanned 3 min ago");
         ui.expand("Tables");
         ui.expand("customers");
         ui.expand("address");
@@ -199,7 +199,7 @@ class SchemaExplorerTest {
         ui.expand("PUBLIC");
         ui.expand("Tables");
         assertThat(ui.treeCell("ORDER_ITEMS")).isNotNull();
-        assertThat(text(robot, "#scanned-at")).isIn("scanned just now", "scanned 1 min ago");
+        assertThat(text(robot, "#scanned-at")).isIn("· scanned just now", "· scanned 1 min ago");
         assertThat(ui.sextant.workspace().isConnected(sample)).as("the tree came from the cache").isFalse();
         ui.snapshot("tree-from-cache-dark");
 

@@ -50,6 +50,7 @@ public final class DetailsPane extends TabPane {
     private final Label definitionTitle = new Label();
     private final Tab propertiesTab;
     private final Tab definitionTab;
+    private String pendingDefinition;
 
     public DetailsPane() {
         setId("details-pane");
@@ -94,6 +95,11 @@ public final class DetailsPane extends TabPane {
         definitionTab = new Tab("Definition", definitionBox);
         definitionTab.setGraphic(Icons.of(Feather.FILE_TEXT));
         getTabs().setAll(propertiesTab, definitionTab);
+        definitionTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                showPendingDefinition();
+            }
+        });
         show(null, null, "");
     }
 
@@ -119,8 +125,23 @@ public final class DetailsPane extends TabPane {
             properties.addRow(r++, key, value);
         }
         definitionTitle.setText(node == null ? "" : node.label());
-        String text = definitionText == null || definitionText.isEmpty()
+        pendingDefinition = definitionText == null || definitionText.isEmpty()
                 ? (node == null ? "" : "-- No definition for this kind of object.") : definitionText;
+        if (definitionTab.isSelected()) {
+            showPendingDefinition();
+        }
+    }
+
+    /**
+     * Puts the definition into the editor; done only while the definition tab shows, because laying out
+     * styled text costs more than walking the tree with the arrow keys can wait for.
+     */
+    private void showPendingDefinition() {
+        String text = pendingDefinition;
+        if (text == null) {
+            return;
+        }
+        pendingDefinition = null;
         definition.replaceText(text);
         if (!text.isEmpty()) {
             definition.setStyleSpans(0, SqlHighlighter.spans(text));
@@ -131,6 +152,7 @@ public final class DetailsPane extends TabPane {
 
     public void showDefinitionTab() {
         getSelectionModel().select(definitionTab);
+        showPendingDefinition();
     }
 
     public void showPropertiesTab() {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -53,7 +52,6 @@ public final class ExplorerPanel extends VBox {
     private final DetailsPane details = new DetailsPane();
     private final FindObjectBar find;
     private final CustomTextField filter = new CustomTextField();
-    private final Label connectionName = new Label();
     private final Label productionBanner = new Label();
     private final Label scanned = new Label();
     private final Label filterStatus = new Label();
@@ -101,12 +99,9 @@ public final class ExplorerPanel extends VBox {
 
         Label title = new Label("SCHEMA", Icons.of(Feather.LAYERS));
         title.getStyleClass().add("section-title");
-        connectionName.setId("explorer-connection");
-        connectionName.getStyleClass().add("explorer-connection");
-        connectionName.setMinWidth(0);
         scanned.setId("scanned-at");
         scanned.getStyleClass().addAll("text-muted", "scanned-at");
-        scanned.setMinWidth(Region.USE_PREF_SIZE);
+        scanned.setMinWidth(0);
         scanned.setTooltip(new Tooltip("The tree shows the last scan, kept between runs. Refresh (F5) reads the database again."));
         Button findButton = toolButton("find-object-button", Feather.CROSSHAIR, "Find an object by name (Ctrl+Shift+O)");
         findButton.setOnAction(e -> openFind());
@@ -114,7 +109,8 @@ public final class ExplorerPanel extends VBox {
         refresh.setOnAction(e -> tree.refresh());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(4, title, connectionName, spacer, scanned, findButton, refresh);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(4, title, scanned, spacer, findButton, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 6, 4, 0));
         header.getStyleClass().add("panel-header");
@@ -229,7 +225,6 @@ public final class ExplorerPanel extends VBox {
     /** Shows a connection's tree (from memory or the cache when it can), with its production marker. */
     public void show(ExternalDatabaseConfig config) {
         tree.showConnection(config);
-        connectionName.setText(config == null ? "" : config.name());
         boolean production = config != null && config.kind() == ConnectionKind.PRODUCTION;
         productionBanner.setText(production ? "PRODUCTION · " + config.name() + (config.readOnly() ? " · read-only" : "") : "");
         productionBanner.setVisible(production);
@@ -252,7 +247,7 @@ public final class ExplorerPanel extends VBox {
 
     private void showScanned() {
         Instant at = tree.scannedAtProperty().get();
-        scanned.setText(at == null ? "" : "scanned " + age(at, Instant.now()));
+        scanned.setText(at == null ? "" : "· scanned " + age(at, Instant.now()));
     }
 
     /** "just now", "3 min ago", "5 h ago", "2 days ago", or the date for anything older than a week. */

@@ -123,46 +123,39 @@ final class SchemaFilter {
     private static TreeItem<ExplorerNode> table(Table t, String needle, int[] matches, int[] openRows) {
         if (contains(t.name(), needle)) {
             matches[0]++;
-            return TreeBuilder.tableItem(t);
+            return new TableItem(t, List.of(), null);
         }
-        List<TreeItem<ExplorerNode>> columns = new ArrayList<>();
+        int hits = 0;
+        int rows = 0;
         for (Column c : t.columns()) {
-            TreeItem<ExplorerNode> hit = column(t, c, c.name(), needle, matches);
-            if (hit != null) {
-                columns.add(hit);
-            }
+            int[] found = count(c, needle);
+            hits += found[0];
+            rows += found[1];
         }
-        if (columns.isEmpty()) {
+        if (hits == 0) {
             return null;
         }
-        TreeItem<ExplorerNode> row = TreeBuilder.tableRow(t);
-        row.getChildren().setAll(columns);
-        if (openRows[0] + columns.size() <= OPEN_ROWS_LIMIT) {
-            openRows[0] += columns.size();
+        matches[0] += hits;
+        TableItem row = new TableItem(t, List.of(), needle);
+        if (openRows[0] + rows <= OPEN_ROWS_LIMIT) {
+            openRows[0] += rows;
             row.setExpanded(true);
         }
         return row;
     }
 
-    /** The column if it matches (with all its fields), or the record column holding matching fields, or null. */
-    private static TreeItem<ExplorerNode> column(Table t, Column c, String path, String needle, int[] matches) {
+    /** How many columns under {@code c} match, and how many rows showing them takes (record columns included). */
+    private static int[] count(Column c, String needle) {
         if (contains(c.name(), needle)) {
-            matches[0]++;
-            return TreeBuilder.columnItem(t, c, path, true);
+            return new int[] {1, 1};
         }
-        List<TreeItem<ExplorerNode>> inside = new ArrayList<>();
+        int hits = 0;
+        int rows = 0;
         for (Column child : c.children()) {
-            TreeItem<ExplorerNode> hit = column(t, child, path + "." + child.name(), needle, matches);
-            if (hit != null) {
-                inside.add(hit);
-            }
+            int[] found = count(child, needle);
+            hits += found[0];
+            rows += found[1];
         }
-        if (inside.isEmpty()) {
-            return null;
-        }
-        TreeItem<ExplorerNode> item = TreeBuilder.columnItem(t, c, path, false);
-        item.getChildren().setAll(inside);
-        item.setExpanded(true);
-        return item;
+        return hits == 0 ? new int[] {0, 0} : new int[] {hits, rows + 1};
     }
 }

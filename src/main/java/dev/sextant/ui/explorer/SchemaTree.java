@@ -69,6 +69,8 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaTree.class);
     /** How many hits "find object" lists at most. */
     static final int MAX_FOUND = 200;
+    /** The height of a row, in pixels (AtlantaFX's default row with a 14 px icon). */
+    static final double ROW_HEIGHT = 28;
 
     /** What the tree asks of the window around it. */
     public interface Actions {
@@ -166,6 +168,8 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         setId("schema-tree");
         getStyleClass().add("schema-tree");
         setShowRoot(true);
+        // rows of one height: the tree then never measures rows to estimate its length, which matters for 50,000
+        setFixedCellSize(ROW_HEIGHT);
         setCellFactory(tree -> new NodeCell());
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -585,7 +589,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
                     root.setExpanded(true);
                     setRoot(root);
                     filterStatus.set(result.matches() == 0 ? "No object matches '" + text.strip() + "'"
-                            : result.matches() + (result.matches() == 1 ? " match" : " matches"));
+                            : String.format("%,d", result.matches()) + (result.matches() == 1 ? " match" : " matches"));
                 })
                 .executeWith(tasks.executor());
     }
@@ -630,7 +634,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
             for (TreeItem<ExplorerNode> schemaRow : root.getChildren()) {
                 if (schemaRow.getValue().payload() instanceof SchemaRef ref && ref.name().equals(match.schema())
                         && schemaRow instanceof LazyTreeItem lazy) {
-                    lazy.whenLoaded(() -> find(lazy, target(match)).ifPresent(this::reveal));
+                    lazy.whenLoaded(() -> find(lazy, target(match), match).ifPresent(this::reveal));
                     return;
                 }
             }
@@ -648,12 +652,20 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         };
     }
 
-    private static Optional<TreeItem<ExplorerNode>> find(TreeItem<ExplorerNode> item, Predicate<ExplorerNode> wanted) {
+    /**
+     * The row of the object, searched depth first. A table's row is opened (its columns made) only when the
+     * object belongs to that table, or when the table has partitions that may be the object.
+     */
+    private static Optional<TreeItem<ExplorerNode>> find(TreeItem<ExplorerNode> item, Predicate<ExplorerNode> wanted,
+                                                         SchemaMatch m) {
         for (TreeItem<ExplorerNode> child : item.getChildren()) {
             if (wanted.test(child.getValue())) {
                 return Optional.of(child);
             }
-            Optional<TreeItem<ExplorerNode>> inside = find(child, wanted);
+            if (child instanceof TableItem table && !table.table().name().equals(m.table()) && !table.hasPartitions()) {
+                continue;
+            }
+            Optional<TreeItem<ExplorerNode>> inside = find(child, wanted, m);
             if (inside.isPresent()) {
                 return inside;
             }
@@ -759,9 +771,22 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         return TreeBuilder.schemaContents(schema);
     }
 
-    /** One row: icon (a key for primary-key columns), name, and dimmed detail. */
+    /**
+     * One row: icon (a key for primary-key columns), name, and dimmed detail. The row's nodes are made once
+     * and reused as the cell shows other objects, which keeps scrolling through thousands of rows cheap.
+     */
     private final class NodeCell extends TreeCell<ExplorerNode> {
+        private final org.kordamp.ikonli.javafx.FontIcon icon = Icons.of(Feather.FOLDER);
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final HBox box = new HBox(6, icon, name, detail);
+        private final Tooltip tooltip = new Tooltip();
+        private String iconStyle;
+
         NodeCell() {
+            name.getStyleClass().add("node-name");
+            detail.getStyleClass().add("node-detail");
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             setOnContextMenuRequested(e -> {
                 ExplorerNode node = getItem();
                 if (node != null && node.role() != ExplorerNode.Role.LOADING && getTreeItem() != null) {
@@ -775,32 +800,37 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         protected void updateItem(ExplorerNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll("loading-node", "error-node");
+            setText(null);
             if (empty || node == null) {
-                setText(null);
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            setText(null);
-            Label name = new Label(node.label());
-            name.getStyleClass().add("node-name");
-            HBox box = new HBox(6);
-            box.getChildren().add(switch (node.role()) {
-                case FOLDER -> Icons.of(Feather.FOLDER);
-                case LOADING -> Icons.of(Feather.LOADER);
-                case ERROR -> Icons.of(Feather.ALERT_CIRCLE);
-                case EMPTY -> Icons.of(Feather.MINUS);
+            ObjectKind kind = node.kind();
+            org.kordamp.ikonli.Ikon ikon = switch (node.role()) {
+                case FOLDER -> Feather.FOLDER;
+                case LOADING -> Feather.LOADER;
+                case ERROR -> Feather.ALERT_CIRCLE;
+                case EMPTY -> Feather.MINUS;
                 case COLUMN -> node.owner() != null && !node.path().contains(".") && node.owner().isPrimaryKeyColumn(node.label())
-                        ? Icons.of(Feather.KEY) : node.payload() instanceof Column c && !c.children().isEmpty()
-                        ? Icons.of(Feather.LIST) : Icons.forKind(ObjectKind.COLUMN);
-                default -> Icons.forKind(node.kind());
-            });
-            box.getChildren().add(name);
-            if (!node.detail().isEmpty()) {
-                Label detail = new Label(node.detail());
-                detail.getStyleClass().add("node-detail");
-                box.getChildren().add(detail);
+                        ? Feather.KEY : node.payload() instanceof Column c && !c.children().isEmpty()
+                        ? Feather.LIST : Icons.ikonFor(ObjectKind.COLUMN);
+                default -> kind == null ? Feather.CIRCLE : Icons.ikonFor(kind);
+            };
+            icon.setIconCode(ikon);
+            String style = node.role() == ExplorerNode.Role.COLUMN && ikon != Feather.LIST ? Icons.styleClassFor(ObjectKind.COLUMN)
+                    : kind != null && node.role() != ExplorerNode.Role.FOLDER ? Icons.styleClassFor(kind) : null;
+            if (iconStyle != null && !iconStyle.equals(style)) {
+                icon.getStyleClass().remove(iconStyle);
             }
+            if (style != null && !icon.getStyleClass().contains(style)) {
+                icon.getStyleClass().add(style);
+            }
+            iconStyle = style;
+            name.setText(node.label());
+            detail.setText(node.detail());
+            detail.setVisible(!node.detail().isEmpty());
+            detail.setManaged(!node.detail().isEmpty());
             if (node.role() == ExplorerNode.Role.LOADING) {
                 getStyleClass().add("loading-node");
             } else if (node.role() == ExplorerNode.Role.ERROR) {
@@ -808,7 +838,12 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
             }
             setGraphic(box);
             String comment = comment(node.payload());
-            setTooltip(comment.isEmpty() ? null : new Tooltip(comment));
+            if (comment.isEmpty()) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(comment);
+                setTooltip(tooltip);
+            }
         }
     }
 

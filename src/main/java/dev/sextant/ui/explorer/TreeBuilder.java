@@ -82,16 +82,11 @@ final class TreeBuilder {
             return;
         }
         TreeItem<ExplorerNode> folder = folder(name, chosen.size());
+        List<TreeItem<ExplorerNode>> rows = new ArrayList<>(chosen.size());
         for (Table t : chosen) {
-            TreeItem<ExplorerNode> item = tableItem(t);
-            List<Table> parts = partitions.getOrDefault(t.name(), List.of());
-            if (!parts.isEmpty()) {
-                TreeItem<ExplorerNode> partFolder = folder("Partitions", parts.size());
-                parts.forEach(p -> partFolder.getChildren().add(tableItem(p)));
-                item.getChildren().add(partFolder);
-            }
-            folder.getChildren().add(item);
+            rows.add(new TableItem(t, partitions.getOrDefault(t.name(), List.of()), null));
         }
+        folder.getChildren().setAll(rows);
         folders.add(folder);
     }
 
@@ -117,20 +112,14 @@ final class TreeBuilder {
         return new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, kind, name, detail, payload, schema, owner, null));
     }
 
-    /** The table's own row, with every column (all of them) and its other parts. */
+    /** The table's own row; its columns and other parts are made when it is opened. */
     static TreeItem<ExplorerNode> tableItem(Table table) {
-        TreeItem<ExplorerNode> item = tableRow(table);
-        for (Column c : table.columns()) {
-            item.getChildren().add(columnItem(table, c, c.name(), true));
-        }
-        addParts(item, table);
-        return item;
+        return new TableItem(table, List.of(), null);
     }
 
-    static TreeItem<ExplorerNode> tableRow(Table table) {
+    static ExplorerNode tableNode(Table table) {
         String detail = table.rowEstimate() >= 0 ? String.format("~%,d rows", table.rowEstimate()) : "";
-        return new TreeItem<>(new ExplorerNode(ExplorerNode.Role.OBJECT, table.kind(), table.name(), detail, table,
-                table.schema(), null, null));
+        return new ExplorerNode(ExplorerNode.Role.OBJECT, table.kind(), table.name(), detail, table, table.schema(), null, null);
     }
 
     /**
