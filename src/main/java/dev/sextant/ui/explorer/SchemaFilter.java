@@ -23,7 +23,7 @@ import javafx.scene.control.TreeItem;
 final class SchemaFilter {
 
     /** Past this many rows, tables with matching columns stay closed, so the tree stays quick to open. */
-    static final int OPEN_ROWS_LIMIT = 2_000;
+    static final int OPEN_ROWS_LIMIT = 500;
 
     /**
      * @param schemas one per schema row, in tree order
@@ -35,15 +35,13 @@ final class SchemaFilter {
     private SchemaFilter() {
     }
 
-    /** Whether {@code name} contains {@code needle} (already lower case), ignoring case, without copying. */
+    /**
+     * Whether {@code name} contains {@code needle} (already lower case), ignoring case. Lower-casing the
+     * name and searching it measured several times faster than comparing region by region (see
+     * ExplorerFilterBenchmark).
+     */
     static boolean contains(String name, String needle) {
-        int max = name.length() - needle.length();
-        for (int i = 0; i <= max; i++) {
-            if (name.regionMatches(true, i, needle, 0, needle.length())) {
-                return true;
-            }
-        }
-        return false;
+        return name.toLowerCase(java.util.Locale.ROOT).contains(needle);
     }
 
     /**
