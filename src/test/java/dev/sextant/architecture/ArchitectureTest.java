@@ -36,7 +36,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotKnowTheirCallers = noClasses()
             .that().resideInAnyPackage("dev.sextant.connector..", "dev.sextant.schema..", "dev.sextant.query..",
-                    "dev.sextant.config..", "dev.sextant.secret..")
+                    "dev.sextant.config..", "dev.sextant.secret..", "dev.sextant.store..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.ui..", "dev.sextant.cli..", "dev.sextant.app..")
             .because("arrows point inward: ui and cli use the services, never the other way");
 
@@ -51,6 +51,13 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.sextant.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.app..", "dev.sextant.cli..")
             .because("the composition root builds the UI, not the other way round");
+
+    @ArchTest
+    static final ArchRule theStoreKnowsNoServiceAboveIt = noClasses()
+            .that().resideInAPackage("dev.sextant.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.config..", "dev.sextant.query..",
+                    "dev.sextant.connector..", "dev.sextant.schema..")
+            .because("the store keeps files and tables; what goes in them (configs, schema caches) is decided above it");
 
     @ArchTest
     static final ArchRule noPrintingOutsideTheCli = noClasses()
