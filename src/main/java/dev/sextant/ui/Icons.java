@@ -11,6 +11,15 @@ public final class Icons {
     private Icons() {
     }
 
+    /** A small flat button that shows only an icon, with a tooltip saying what it does (panel headers). */
+    public static javafx.scene.control.Button button(String id, Ikon ikon, String tooltip) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(null, of(ikon));
+        b.setId(id);
+        b.getStyleClass().addAll("flat", "button-icon", "small");
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        return b;
+    }
+
     public static FontIcon of(Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);
         icon.getStyleClass().add("sx-icon");

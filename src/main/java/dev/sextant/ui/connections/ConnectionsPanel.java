@@ -139,20 +139,20 @@ public final class ConnectionsPanel extends VBox {
     private HBox header() {
         Label title = new Label("CONNECTIONS", Icons.of(Feather.DATABASE));
         title.getStyleClass().add("section-title");
-        Button add = toolButton("new-connection", Feather.PLUS, "New connection");
+        Button add = Icons.button("new-connection", Feather.PLUS, "New connection");
         add.setOnAction(e -> newConnection());
-        Button folder = toolButton("new-folder", Feather.FOLDER_PLUS, "New folder");
+        Button folder = Icons.button("new-folder", Feather.FOLDER_PLUS, "New folder");
         folder.setOnAction(e -> newFolder());
-        Button edit = toolButton("edit-connection", Feather.EDIT_2, "Edit the selected connection");
+        Button edit = Icons.button("edit-connection", Feather.EDIT_2, "Edit the selected connection");
         edit.setOnAction(e -> renameSelected());
-        Button copy = toolButton("duplicate-connection", Feather.COPY, "Duplicate the selected connection");
+        Button copy = Icons.button("duplicate-connection", Feather.COPY, "Duplicate the selected connection");
         copy.setOnAction(e -> {
             ExternalDatabaseConfig config = selectedConnection();
             if (config != null) {
                 model.duplicate(config);
             }
         });
-        Button delete = toolButton("delete-connection", Feather.TRASH_2, "Delete the selected connection or empty folder");
+        Button delete = Icons.button("delete-connection", Feather.TRASH_2, "Delete the selected connection or empty folder");
         delete.setOnAction(e -> deleteSelected());
         edit.disableProperty().bind(tree.getSelectionModel().selectedItemProperty().isNull());
         copy.disableProperty().bind(model.selectedProperty().isNull());
@@ -164,14 +164,6 @@ public final class ConnectionsPanel extends VBox {
         bar.setPadding(new Insets(4, 6, 4, 0));
         bar.getStyleClass().add("panel-header");
         return bar;
-    }
-
-    private static Button toolButton(String id, Feather icon, String tip) {
-        Button b = new Button(null, Icons.of(icon));
-        b.setId(id);
-        b.getStyleClass().addAll("flat", "button-icon", "small");
-        b.setTooltip(new Tooltip(tip));
-        return b;
     }
 
     public ConnectionsModel model() {

@@ -103,9 +103,9 @@ public final class ExplorerPanel extends VBox {
         scanned.getStyleClass().addAll("text-muted", "scanned-at");
         scanned.setMinWidth(0);
         scanned.setTooltip(new Tooltip("The tree shows the last scan, kept between runs. Refresh (F5) reads the database again."));
-        Button findButton = toolButton("find-object-button", Feather.CROSSHAIR, "Find an object by name (Ctrl+Shift+O)");
+        Button findButton = Icons.button("find-object-button", Feather.CROSSHAIR, "Find an object by name (Ctrl+Shift+O)");
         findButton.setOnAction(e -> openFind());
-        Button refresh = toolButton("refresh-schema", Feather.REFRESH_CW, "Read the schema again from the database (F5)");
+        Button refresh = Icons.button("refresh-schema", Feather.REFRESH_CW, "Read the schema again from the database (F5)");
         refresh.setOnAction(e -> tree.refresh());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -185,14 +185,6 @@ public final class ExplorerPanel extends VBox {
             }
         });
         showScanned();
-    }
-
-    private static Button toolButton(String id, Feather icon, String tip) {
-        Button b = new Button(null, Icons.of(icon));
-        b.setId(id);
-        b.getStyleClass().addAll("flat", "button-icon", "small");
-        b.setTooltip(new Tooltip(tip));
-        return b;
     }
 
     public SchemaTree tree() {
