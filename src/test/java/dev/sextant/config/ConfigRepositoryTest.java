@@ -208,4 +208,25 @@ class ConfigRepositoryTest {
         assertThat(repo.renameFolder("New", "")).as("into the top level").isEqualTo(2);
         assertThat(repo.folders()).containsExactly("", "Taken");
     }
+
+    @Test
+    void anUpdateChangesTheRowInPlaceSoRowsThatReferToItStay() throws Exception {
+        ExternalDatabaseConfig saved = repo.create(h2("Sales", ""));
+        try (java.sql.Connection c = store.connection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO QUERY_HISTORY (CONFIG_ID, SQL_TEXT, STARTED_AT) VALUES ('" + saved.id()
+                    + "', 'SELECT 1', CURRENT_TIMESTAMP)");
+        }
+
+        repo.update(saved.withName("Sales EU"));
+        repo.saveAll(List.of(repo.find(saved.id()).orElseThrow().withFolder("Reporting")));
+
+        try (java.sql.Connection c = store.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT CONFIG_ID FROM QUERY_HISTORY")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the history still names its connection").isEqualTo(saved.id());
+        }
+        assertThat(repo.find(saved.id()).orElseThrow().name()).isEqualTo("Sales EU");
+        assertThat(repo.find(saved.id()).orElseThrow().parameters()).isEqualTo(saved.parameters());
+        assertThat(repo.find(saved.id()).orElseThrow().createdAt()).isEqualTo(saved.createdAt());
+    }
 }
