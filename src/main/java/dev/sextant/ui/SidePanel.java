@@ -61,10 +61,13 @@ public final class SidePanel extends SplitPane {
         this.connections = new ConnectionsPanel(model,
                 config -> new ConnectionFormModel(context.workspace().registry(), context.catalog(), context.workspace(), tasks, config),
                 (before, after) -> {
-                    // runs in the background: the old settings' connection and scans no longer apply
+                    // runs in the background: when the settings point elsewhere, the old connection and scans no longer apply
+                    if (!ConnectionFormModel.targetChanged(before, after)) {
+                        return;
+                    }
                     context.workspace().disconnect(before);
                     SchemaCache cache = context.schemaCache().get();
-                    if (cache != null && ConnectionFormModel.targetChanged(before, after)) {
+                    if (cache != null) {
                         cache.forget(after.id());
                     }
                     tasks.executor().runOnUiThread(() -> {

@@ -173,6 +173,37 @@ class SchemaExplorerTest {
     }
 
     @Test
+    void renamingKeepsTheTreeButPointingTheConnectionElsewhereDropsItsCache(FxRobot robot) throws Exception {
+        ui.waitForConnections(1);
+        ExternalDatabaseConfig warehouse = ui.sextant.catalog().create(ExternalDatabaseConfig.create("Warehouse", "h2",
+                Map.of("path", "mem:elsewhere_" + run), ConnectionKind.TEST));
+        SchemaCache cache = ui.sextant.schemaCache();
+        cache.putSchemaList(warehouse.id(), false, List.of(SchemaModels.everyKind().ref()), Instant.now());
+        cache.putSchemas(warehouse.id(), List.of(SchemaModels.everyKind()), Instant.now());
+        robot.interact(() -> ui.window.connections().model().reload());
+        ui.waitForConnections(2);
+        robot.interact(() -> ui.window.connections().model().select(ui.connection("Warehouse")));
+        ui.expand("shop");
+
+        robot.interact(() -> ui.window.connections().edit(ui.connection("Warehouse")));
+        UiFixture.waitUntil(() -> robot.lookup("#conn-name").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#conn-name").queryAs(TextField.class).setText("Warehouse EU"));
+        robot.clickOn("#save-connection");
+        UiFixture.waitUntil(() -> ui.window.connections().getItems().stream().anyMatch(c -> c.name().equals("Warehouse EU")));
+        assertThat(ui.treeCell("shop").getTreeItem().isExpanded()).as("a new name keeps the tree").isTrue();
+        assertThat(ui.window.tree().getRoot().getValue().label()).isEqualTo("Warehouse EU");
+        assertThat(cache.schemaList(warehouse.id(), false)).isPresent();
+
+        robot.interact(() -> ui.window.connections().edit(ui.connection("Warehouse EU")));
+        UiFixture.waitUntil(() -> robot.lookup("#field-path").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#field-path").queryAs(TextField.class).setText("mem:another_" + run));
+        robot.clickOn("#save-connection");
+        UiFixture.waitUntil(() -> ui.findCell(".schema-tree .tree-cell", "PUBLIC") != null);
+        assertThat(ui.findCell(".schema-tree .tree-cell", "shop")).as("the tree of the database it points at now").isNull();
+        assertThat(cache.schemas(warehouse.id())).extracting(e -> e.value().name()).doesNotContain("shop");
+    }
+
+    @Test
     void reopeningShowsTheCachedTreeAtOnceAndRestoresTheWindow(FxRobot robot) throws Exception {
         ui.waitForConnections(1);
         ui.expand("PUBLIC");

@@ -336,7 +336,13 @@ public final class ConnectionFormModel {
             if (f.spec.secret()) {
                 secretReference(f).ifPresent(ref -> refs.put(f.spec.name(), ref));
             } else if (!f.value.get().isBlank()) {
-                params.put(f.spec.name(), f.value.get().strip());
+                // a default left as it is stays out of the config, unless the config already said it
+                String value = f.value.get().strip();
+                boolean isDefault = value.equals(f.spec.defaultValue());
+                boolean saidBefore = existing != null && existing.parameters().containsKey(f.spec.name());
+                if (!isDefault || saidBefore) {
+                    params.put(f.spec.name(), value);
+                }
             }
         }
         String id = existing == null ? UUID.randomUUID().toString() : existing.id();

@@ -230,8 +230,15 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
 
     /** Shows the tree of a connection (or nothing): at once from memory or the cache, else from the database. */
     public void showConnection(ExternalDatabaseConfig config) {
+        if (connection != null && config != null && connection.id().equals(config.id()) && !connection.equals(config)
+                && fullRoot != null && !targetChanged(connection, config)) {
+            // renamed, moved or recoloured: the same database, so the tree stays as it is
+            this.connection = config;
+            fullRoot.setValue(connectionNode(config, typeName(config)));
+            return;
+        }
         if (connection != null && config != null && connection.id().equals(config.id()) && !connection.equals(config)) {
-            known.remove(config.id()); // the saved settings changed
+            known.remove(config.id()); // the saved settings point elsewhere now
         }
         this.connection = config;
         problem.set(null);
@@ -251,6 +258,11 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         if (!filter.isBlank()) {
             applyFilter();
         }
+    }
+
+    private static boolean targetChanged(ExternalDatabaseConfig before, ExternalDatabaseConfig after) {
+        return !before.type().equals(after.type()) || !before.parameters().equals(after.parameters())
+                || !before.secretRefs().equals(after.secretRefs()) || before.readOnly() != after.readOnly();
     }
 
     private static ExplorerNode connectionNode(ExternalDatabaseConfig config, String typeName) {
