@@ -62,7 +62,7 @@ public final class SidePanel extends SplitPane {
                 config -> new ConnectionFormModel(context.workspace().registry(), context.catalog(), context.workspace(), tasks, config),
                 (before, after) -> {
                     // runs in the background: when the settings point elsewhere, the old connection and scans no longer apply
-                    if (!ConnectionFormModel.targetChanged(before, after)) {
+                    if (!ConnectionTarget.changed(context.workspace().registry(), before, after)) {
                         return;
                     }
                     context.workspace().disconnect(before);

@@ -80,6 +80,12 @@ class ConnectionManagerTest {
 
     private void fillPostgres(FxRobot robot, String name, int port, String database) throws TimeoutException {
         UiFixture.waitUntil(() -> formWindow() != null && robot.lookup("#conn-name").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<dev.sextant.connector.ConnectorProvider> type = robot.lookup("#conn-type").queryAs(ComboBox.class);
+        assertThat(type.getValue().displayName()).as("the selected connection's type").isEqualTo("H2 Database");
+        robot.interact(() -> type.setValue(type.getItems().stream().filter(p -> p.displayName().equals("PostgreSQL"))
+                .findFirst().orElseThrow()));
+        UiFixture.waitUntil(() -> robot.lookup("#field-port").tryQuery().isPresent());
         robot.clickOn("#conn-name").write(name);
         replaceText(robot, "#field-port", String.valueOf(port));
         robot.clickOn("#field-database").write(database);

@@ -33,10 +33,12 @@ final class UiFixture implements AutoCloseable {
     final FxTaskExecutor executor = new FxTaskExecutor();
     final MainWindow window;
     private final FxRobot robot;
+    private final Stage stage;
 
     /** Builds the window on {@code stage} and starts it; call on the JavaFX thread. */
     UiFixture(FxRobot robot, Stage stage, AppPaths paths, FakeKeychain keychain) {
         this.robot = robot;
+        this.stage = stage;
         this.sextant = new Sextant(paths, new SecretStore(keychain));
         this.window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test",
                 sextant::schemaCache, sextant::uiState), executor);
@@ -53,6 +55,9 @@ final class UiFixture implements AutoCloseable {
                     .filter(w -> w instanceof javafx.stage.PopupWindow || w instanceof Stage s && s.getOwner() != null)
                     .forEach(javafx.stage.Window::hide);
             Theme.applyDark(false);
+            if (stage != org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage()) {
+                stage.hide(); // a window a test opened itself must not cover the next test's windows
+            }
         });
         executor.close();
         sextant.close();

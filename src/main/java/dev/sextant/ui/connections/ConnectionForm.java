@@ -211,7 +211,7 @@ public final class ConnectionForm extends VBox {
 
         ComboBox<ConnectorProvider> type = new ComboBox<>();
         type.setId("conn-type");
-        type.getItems().setAll(model.registry().providers());
+        type.getItems().setAll(model.providers());
         type.setConverter(new StringConverter<>() {
             @Override
             public String toString(ConnectorProvider p) {

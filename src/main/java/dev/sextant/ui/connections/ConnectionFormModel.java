@@ -188,8 +188,7 @@ public final class ConnectionFormModel {
             color.set(existing.color());
             type.set(registry.provider(existing.type()));
         } else if (!registry.providers().isEmpty()) {
-            type.set(registry.providers().stream().filter(p -> !p.type().equals("h2")).findFirst()
-                    .orElse(registry.providers().get(0)));
+            type.set(providers().get(0));
         }
         buildFields();
         loading = false;
@@ -218,7 +217,9 @@ public final class ConnectionFormModel {
     /** The fields of the chosen connector, rebuilt when the type changes; values of same-named fields carry over. */
     private void buildFields() {
         Map<String, String> carried = new LinkedHashMap<>();
-        fields.forEach(f -> carried.put(f.spec.name(), f.value.get()));
+        // what the user typed carries over to a field of the same name; another connector's defaults do not
+        fields.stream().filter(f -> !f.spec.secret() && !f.value.get().equals(f.spec.defaultValue() == null ? "" : f.spec.defaultValue()))
+                .forEach(f -> carried.put(f.spec.name(), f.value.get()));
         List<Field> built = new ArrayList<>();
         ConnectorProvider provider = type.get();
         if (provider != null) {
@@ -227,6 +228,9 @@ public final class ConnectionFormModel {
             for (ConfigField spec : provider.fields()) {
                 Field f = new Field(spec);
                 if (spec.secret()) {
+                    if (keychain.get() != null && !keychain.get().available()) {
+                        f.place.set(SecretPlace.SESSION);
+                    }
                     String ref = existing != null && existing.type().equals(provider.type()) ? existing.secretRefs().get(spec.name()) : null;
                     if (ref != null) {
                         f.savedReference = ref;
@@ -255,6 +259,12 @@ public final class ConnectionFormModel {
             field.touched.set(true);
             validate();
         }
+    }
+
+    /** The installed connectors, by the name the user knows them by. */
+    public List<ConnectorProvider> providers() {
+        return registry.providers().stream()
+                .sorted(java.util.Comparator.comparing(ConnectorProvider::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     public boolean isNew() {
@@ -336,13 +346,7 @@ public final class ConnectionFormModel {
             if (f.spec.secret()) {
                 secretReference(f).ifPresent(ref -> refs.put(f.spec.name(), ref));
             } else if (!f.value.get().isBlank()) {
-                // a default left as it is stays out of the config, unless the config already said it
-                String value = f.value.get().strip();
-                boolean isDefault = value.equals(f.spec.defaultValue());
-                boolean saidBefore = existing != null && existing.parameters().containsKey(f.spec.name());
-                if (!isDefault || saidBefore) {
-                    params.put(f.spec.name(), value);
-                }
+                params.put(f.spec.name(), f.value.get().strip());
             }
         }
         String id = existing == null ? UUID.randomUUID().toString() : existing.id();
@@ -536,12 +540,6 @@ public final class ConnectionFormModel {
     /** Removes a secret that was kept for a save that then failed, so no entry is left behind. */
     private static void forget(ConnectionCatalog catalog, String ref) {
         catalog.forgetSecret(ref);
-    }
-
-    /** Whether the connection's target (type or settings) differs between two versions of a config. */
-    public static boolean targetChanged(ExternalDatabaseConfig before, ExternalDatabaseConfig after) {
-        return !Objects.equals(before.type(), after.type()) || !before.parameters().equals(after.parameters())
-                || !before.secretRefs().equals(after.secretRefs()) || before.readOnly() != after.readOnly();
     }
 
     /** Runs the connector's staged test on the form's values, typed secrets included; nothing is saved. */

@@ -197,13 +197,17 @@ public final class ConnectionsPanel extends VBox {
         return item != null && item.getValue() instanceof ExternalDatabaseConfig c ? c : null;
     }
 
-    /** Opens the form for a new connection, in the selected folder. */
+    /** Opens the form for a new connection, in the selected folder and of the selected connection's type. */
     public void newConnection() {
         ConnectionFormModel form = forms.apply(null);
         TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
         if (item != null) {
             form.folderProperty().set(item.getValue() instanceof Folder f ? f.name()
                     : item.getValue() instanceof ExternalDatabaseConfig c ? c.folder() : "");
+        }
+        if (item != null && item.getValue() instanceof ExternalDatabaseConfig c) {
+            // a new connection is most often like the one selected: same type, same folder
+            form.providers().stream().filter(p -> p.type().equals(c.type())).findFirst().ifPresent(form.typeProperty()::set);
         }
         formWindows.open(getScene() == null ? null : getScene().getWindow(), form, model.folders(), model::saved, afterUpdate, null);
     }

@@ -18,6 +18,7 @@ import dev.sextant.schema.Sequence;
 import dev.sextant.schema.Table;
 import dev.sextant.schema.Trigger;
 import dev.sextant.schema.TypeDef;
+import dev.sextant.ui.ConnectionTarget;
 import dev.sextant.ui.Icons;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskMonitor;
@@ -230,7 +231,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
     /** Shows the tree of a connection (or nothing): at once from memory or the cache, else from the database. */
     public void showConnection(ExternalDatabaseConfig config) {
         if (connection != null && config != null && connection.id().equals(config.id()) && !connection.equals(config)
-                && fullRoot != null && !targetChanged(connection, config)) {
+                && fullRoot != null && !ConnectionTarget.changed(workspace.registry(), connection, config)) {
             // renamed, moved or recoloured: the same database, so the tree stays as it is
             this.connection = config;
             fullRoot.setValue(connectionNode(config, typeName(config)));
@@ -257,11 +258,6 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         if (!filter.isBlank()) {
             applyFilter();
         }
-    }
-
-    private static boolean targetChanged(ExternalDatabaseConfig before, ExternalDatabaseConfig after) {
-        return !before.type().equals(after.type()) || !before.parameters().equals(after.parameters())
-                || !before.secretRefs().equals(after.secretRefs()) || before.readOnly() != after.readOnly();
     }
 
     private static ExplorerNode connectionNode(ExternalDatabaseConfig config, String typeName) {
