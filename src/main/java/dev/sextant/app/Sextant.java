@@ -7,11 +7,13 @@ import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ProgressListener;
+import dev.sextant.query.SchemaCache;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.InstanceLock;
 import dev.sextant.store.LocalStore;
 import dev.sextant.store.StoreException;
+import dev.sextant.store.UiStateStore;
 import dev.sextant.ui.SextantApplication;
 import dev.sextant.ui.StartupProblem;
 import dev.sextant.ui.UiContext;
@@ -41,6 +43,8 @@ public final class Sextant implements AutoCloseable {
     private InstanceLock lock;
     private LocalStore store;
     private ConnectionCatalog catalog;
+    private SchemaCache schemaCache;
+    private UiStateStore uiState;
 
     public Sextant(AppPaths paths) {
         this(paths, SecretStore.withSystemKeychain());
@@ -72,6 +76,16 @@ public final class Sextant implements AutoCloseable {
         return new AuditLog(store);
     }
 
+    /** The cached schema scans; available once {@link #start} has run. */
+    public SchemaCache schemaCache() {
+        return schemaCache;
+    }
+
+    /** The saved window state; available once {@link #start} has run. */
+    public UiStateStore uiState() {
+        return uiState;
+    }
+
     /**
      * Takes the data folder, opens the store and makes sure the sample exists. Blocks (seconds on the
      * first start, when the sample is created).
@@ -91,6 +105,7 @@ public final class Sextant implements AutoCloseable {
                 throw problem(e);
             }
             catalog = newCatalog();
+            openStoreServices();
         }
         sample.ensureCreated(progress);
         new SampleConnection(store, catalog.repository(), sample).addOnce();
@@ -100,6 +115,11 @@ public final class Sextant implements AutoCloseable {
     private ConnectionCatalog newCatalog() {
         ConfigValidator validator = new ConfigValidator(registry);
         return new ConnectionCatalog(new ConfigRepository(store, validator), secrets, validator);
+    }
+
+    private void openStoreServices() {
+        schemaCache = new SchemaCache(store);
+        uiState = new UiStateStore(store);
     }
 
     private InstanceLock lockDataFolder() {
@@ -119,6 +139,7 @@ public final class Sextant implements AutoCloseable {
             synchronized (this) {
                 store = LocalStore.restoreFrom(paths.store(), backup);
                 catalog = newCatalog();
+                openStoreServices();
             }
             return start(progress);
         }, e);
@@ -153,7 +174,8 @@ public final class Sextant implements AutoCloseable {
     public int runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
-            return SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog));
+            return SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog,
+                    this::schemaCache, this::uiState));
         }
     }
 

@@ -99,9 +99,7 @@ public final class ConfigRepository {
         return inTransaction(c -> {
             ExternalDatabaseConfig old = query(c, SELECT + " WHERE ID = ?", config.id()).stream().findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Connection '" + config.name() + "' no longer exists."));
-            checkNameFree(c, config, config.id());
-            delete(c, config.id());
-            return insert(c, config.withTimes(old.createdAt(), null), old.createdAt());
+            return replace(c, config.withTimes(old.createdAt(), null), old.createdAt());
         });
     }
 
@@ -113,6 +111,40 @@ public final class ConfigRepository {
     public ExternalDatabaseConfig moveToFolder(String id, String folder) {
         ExternalDatabaseConfig config = find(id).orElseThrow(() -> new IllegalArgumentException("That connection no longer exists."));
         return update(config.withFolder(folder));
+    }
+
+    /**
+     * Moves every config of folder {@code from} into folder {@code to} (a rename when {@code to} is new, a
+     * merge when it exists), in one transaction: if any name is already taken in {@code to}, nothing moves
+     * and the message names the clash.
+     *
+     * @return how many configs moved
+     */
+    public int renameFolder(String from, String to) {
+        String source = from == null ? "" : from.strip();
+        String target = to == null ? "" : to.strip();
+        if (target.length() > ConfigValidator.MAX_NAME) {
+            throw new InvalidConfigException("The folder was not renamed", List.of(new FieldProblem("folder",
+                    "'Folder' must be at most " + ConfigValidator.MAX_NAME + " characters.")));
+        }
+        if (source.equals(target)) {
+            return 0;
+        }
+        return inTransaction(c -> {
+            List<ExternalDatabaseConfig> moving = query(c, SELECT + " WHERE FOLDER = ? ORDER BY LOWER(NAME)", source);
+            for (ExternalDatabaseConfig config : moving) {
+                if (nameTaken(c, target, config.name(), config.id())) {
+                    throw new InvalidConfigException("The folder was not renamed", List.of(new FieldProblem("folder",
+                            "The folder '" + target + "' already has a connection named '" + config.name() + "'.")));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CONNECTION_CONFIG SET FOLDER = ?, UPDATED_AT = ? WHERE FOLDER = ?")) {
+                ps.setString(1, target);
+                ps.setObject(2, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+                ps.setString(3, source);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -154,8 +186,7 @@ public final class ConfigRepository {
             Instant now = now();
             for (ExternalDatabaseConfig config : configs) {
                 Optional<ExternalDatabaseConfig> old = query(c, SELECT + " WHERE ID = ?", config.id()).stream().findFirst();
-                delete(c, config.id());
-                saved.add(insert(c, config, old.map(ExternalDatabaseConfig::createdAt).orElse(now)));
+                saved.add(old.isPresent() ? replace(c, config, old.get().createdAt()) : insert(c, config, now));
             }
             return saved;
         });
@@ -164,21 +195,53 @@ public final class ConfigRepository {
     private ExternalDatabaseConfig insert(Connection c, ExternalDatabaseConfig config, Instant created) throws SQLException {
         checkNameFree(c, config, config.id());
         Instant now = now();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CONNECTION_CONFIG (ID, NAME, CONNECTOR_TYPE, FOLDER, KIND, "
-                + "READ_ONLY, COLOR, CREATED_AT, UPDATED_AT, MCP_AVAILABLE, MCP_WRITE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, config.id());
-            ps.setString(2, config.name().strip());
-            ps.setString(3, config.type());
-            ps.setString(4, config.folder());
-            ps.setString(5, config.kind().name());
-            ps.setBoolean(6, config.readOnly());
-            ps.setString(7, config.color());
-            ps.setObject(8, OffsetDateTime.ofInstant(created, ZoneOffset.UTC));
-            ps.setObject(9, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setBoolean(10, config.mcp().available());
-            ps.setBoolean(11, config.mcp().mayWrite());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CONNECTION_CONFIG (NAME, CONNECTOR_TYPE, FOLDER, KIND, "
+                + "READ_ONLY, COLOR, CREATED_AT, UPDATED_AT, MCP_AVAILABLE, MCP_WRITE, ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindRow(ps, config, created, now);
             ps.executeUpdate();
         }
+        insertChildren(c, config);
+        return config.withName(config.name().strip()).withTimes(created, now);
+    }
+
+    /**
+     * Writes a saved config's new fields over its row, in place: rows elsewhere that refer to the config
+     * (its schema cache, its query history) keep referring to it.
+     */
+    private ExternalDatabaseConfig replace(Connection c, ExternalDatabaseConfig config, Instant created) throws SQLException {
+        checkNameFree(c, config, config.id());
+        Instant now = now();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CONNECTION_CONFIG SET NAME = ?, CONNECTOR_TYPE = ?, FOLDER = ?, "
+                + "KIND = ?, READ_ONLY = ?, COLOR = ?, CREATED_AT = ?, UPDATED_AT = ?, MCP_AVAILABLE = ?, MCP_WRITE = ? "
+                + "WHERE ID = ?")) {
+            bindRow(ps, config, created, now);
+            ps.executeUpdate();
+        }
+        for (String table : List.of("CONNECTION_PARAMETER", "CONNECTION_SECRET_REF")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE CONFIG_ID = ?")) {
+                ps.setString(1, config.id());
+                ps.executeUpdate();
+            }
+        }
+        insertChildren(c, config);
+        return config.withName(config.name().strip()).withTimes(created, now);
+    }
+
+    private static void bindRow(PreparedStatement ps, ExternalDatabaseConfig config, Instant created, Instant now) throws SQLException {
+        ps.setString(1, config.name().strip());
+        ps.setString(2, config.type());
+        ps.setString(3, config.folder());
+        ps.setString(4, config.kind().name());
+        ps.setBoolean(5, config.readOnly());
+        ps.setString(6, config.color());
+        ps.setObject(7, OffsetDateTime.ofInstant(created, ZoneOffset.UTC));
+        ps.setObject(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        ps.setBoolean(9, config.mcp().available());
+        ps.setBoolean(10, config.mcp().mayWrite());
+        ps.setString(11, config.id());
+    }
+
+    private static void insertChildren(Connection c, ExternalDatabaseConfig config) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO CONNECTION_PARAMETER (CONFIG_ID, NAME, POSITION, PARAM_VALUE) VALUES (?, ?, ?, ?)")) {
             int position = 0;
@@ -201,7 +264,6 @@ public final class ConfigRepository {
             }
             ps.executeBatch();
         }
-        return config.withName(config.name().strip()).withTimes(created, now);
     }
 
     private static void checkNameFree(Connection c, ExternalDatabaseConfig config, String ownId) throws SQLException {

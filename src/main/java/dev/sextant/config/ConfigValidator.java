@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 public final class ConfigValidator {
 
     static final int MAX_NAME = 200;
+    /** A field of this name is a TCP port wherever it appears, so it is held to the port range. */
+    private static final String PORT = "port";
+    private static final int MAX_PORT = 65535;
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern REFERENCE = Pattern.compile("(keychain|env|session):[A-Za-z0-9_.\\-]+");
 
@@ -104,10 +107,17 @@ public final class ConfigValidator {
         }
         switch (field.type()) {
             case INTEGER -> {
+                long number;
                 try {
-                    Long.parseLong(value.strip());
+                    number = Long.parseLong(value.strip());
                 } catch (NumberFormatException e) {
                     problems.add(new FieldProblem(field.name(), label + " must be a whole number, not '" + value + "'."));
+                    return;
+                }
+                if (field.name().equals(PORT) && (number < 1 || number > MAX_PORT)) {
+                    problems.add(new FieldProblem(field.name(), label + " must be between 1 and " + MAX_PORT + ", not " + number + "."));
+                } else if (number < 0) {
+                    problems.add(new FieldProblem(field.name(), label + " must not be negative."));
                 }
             }
             case BOOLEAN -> {

@@ -79,6 +79,16 @@ public final class ConnectionCatalog {
         return repository.rename(id, newName);
     }
 
+    /** Moves a connection to another folder (empty for the top level); its secrets stay where they are. */
+    public ExternalDatabaseConfig moveToFolder(String id, String folder) {
+        return repository.moveToFolder(id, folder);
+    }
+
+    /** Renames a folder, or merges it into an existing one; all or nothing (see {@link ConfigRepository#renameFolder}). */
+    public int renameFolder(String from, String to) {
+        return repository.renameFolder(from, to);
+    }
+
     /** A copy with a free name; keychain and session secrets are copied into new entries of their own. */
     public ExternalDatabaseConfig duplicate(String id) {
         ExternalDatabaseConfig original = repository.find(id).orElseThrow(() -> new IllegalArgumentException("That connection no longer exists."));
@@ -101,6 +111,14 @@ public final class ConnectionCatalog {
         Optional<ExternalDatabaseConfig> deleted = repository.delete(id);
         deleted.ifPresent(c -> c.secretRefs().values().forEach(this::forget));
         return deleted;
+    }
+
+    /**
+     * Deletes a secret that no saved connection refers to, e.g. one kept for a save that then failed.
+     * A failure is logged, never thrown: the entry can still be removed from the keychain by hand.
+     */
+    public void forgetSecret(String ref) {
+        forget(ref);
     }
 
     private void forget(String ref) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One database connection of one type. This is the connector pattern every database follows:
@@ -53,7 +54,7 @@ public abstract class BaseDBConnector implements AutoCloseable {
      */
     public abstract ResultCursor openCursor(String sql, List<?> params, int fetchSize);
 
-    /** Stops every statement this connector is running, from any thread. */
+    /** Stops every statement this connector is running, and a connection test in progress, from any thread. */
     public abstract void cancel();
 
     /**
@@ -61,6 +62,18 @@ public abstract class BaseDBConnector implements AutoCloseable {
      * needed and never throws: a failing stage is reported in the result.
      */
     public abstract ConnectionTestReport testConnection();
+
+    /**
+     * The staged connection test, handing each stage to {@code onStage} (on the testing thread) as soon as
+     * it ends, so a form can show progress. {@link #cancel()} from another thread ends it; the stage that was
+     * running is then reported as failed. This default reports the stages once the whole test is done; a
+     * connector whose stages can take long overrides it.
+     */
+    public ConnectionTestReport testConnection(Consumer<TestStage> onStage) {
+        ConnectionTestReport report = testConnection();
+        report.stages().forEach(onStage);
+        return report;
+    }
 
     /**
      * The schemas (datasets) of the database, without their objects: the first level of the tree.

@@ -1,9 +1,12 @@
 package dev.sextant.connector;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registers one database type with Sextant. Implementations are listed in
@@ -52,5 +55,29 @@ public interface ConnectorProvider {
             connector.dialect();
         }
         return "connector built; it has no offline check of its driver";
+    }
+
+    /**
+     * Why the value of a {@link FieldType#FILE} field cannot be used, naming the field, or empty when it
+     * can. Forms ask this as the user types (on a background thread: it looks at the disk). The default
+     * wants a readable file; a connector whose "file" can be something else (a database name without its
+     * extension, an in-memory name, a file it will create) overrides it.
+     *
+     * @param settings the other values of the form, by field name
+     */
+    default Optional<String> fileProblem(ConfigField field, String value, Map<String, String> settings) {
+        Path path;
+        try {
+            path = Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            return Optional.of("'" + field.label() + "' is not a valid path.");
+        }
+        if (Files.isDirectory(path)) {
+            return Optional.of("'" + field.label() + "' is a folder; choose a file.");
+        }
+        if (!Files.isReadable(path)) {
+            return Optional.of("'" + field.label() + "': there is no readable file at " + value.strip() + ".");
+        }
+        return Optional.empty();
     }
 }

@@ -23,6 +23,14 @@ public abstract class SqlDialect {
     }
 
     /**
+     * A query for the first {@code rows} rows of a table or view, e.g. {@code SELECT * FROM s.t LIMIT 200}.
+     * Databases that spell the limit differently override it.
+     */
+    public String selectFirstRows(String schema, String name, int rows) {
+        return "SELECT * FROM " + qualify(schema, name) + " LIMIT " + rows;
+    }
+
+    /**
      * Standard SQL double-quote identifiers that fold unquoted names to one case.
      * H2 folds to upper case, PostgreSQL to lower case.
      */

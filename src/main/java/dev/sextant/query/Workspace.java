@@ -67,6 +67,22 @@ public final class Workspace implements AutoCloseable {
         Optional<String> ask(ExternalDatabaseConfig config, String label, String reason);
     }
 
+    /**
+     * A new, unconnected connector for settings that may not be saved yet (the connection form's Test
+     * button): secrets typed into the form are used as given, the others are resolved from their references.
+     *
+     * @param typedSecrets secret values by field name, never stored
+     */
+    public BaseDBConnector newConnector(ExternalDatabaseConfig config, Map<String, String> typedSecrets) {
+        Map<String, String> resolved = new LinkedHashMap<>(typedSecrets);
+        config.secretRefs().forEach((field, ref) -> {
+            if (!resolved.containsKey(field)) {
+                resolved.put(field, resolveSecret(config, field, ref, MissingSecret.NONE));
+            }
+        });
+        return registry.create(config.type(), new ConnectionParameters(config.parameters(), resolved, config.readOnly()));
+    }
+
     /** A new, unconnected connector for the config, with its secrets resolved. */
     public BaseDBConnector newConnector(ExternalDatabaseConfig config) {
         return newConnector(config, config.readOnly(), MissingSecret.NONE);
@@ -137,6 +153,25 @@ public final class Workspace implements AutoCloseable {
         synchronized (c) {
             return c.scanSchema(ref);
         }
+    }
+
+    /** Several schemas at once, in as few catalog queries as the connector can manage (a refresh, a search). */
+    public List<Schema> scanSchemas(ExternalDatabaseConfig config, List<SchemaRef> refs) {
+        BaseDBConnector c = metadataConnector(config);
+        synchronized (c) {
+            return c.scanSchemas(refs);
+        }
+    }
+
+    /** Opens the metadata connection of a config (the schema tree's), if it is not open yet. */
+    public void connect(ExternalDatabaseConfig config) {
+        metadataConnector(config);
+    }
+
+    /** Whether the schema tree's connection to this config is open. */
+    public boolean isConnected(ExternalDatabaseConfig config) {
+        BaseDBConnector c = metadata.get(config.id());
+        return c != null && c.isConnected();
     }
 
     private BaseDBConnector metadataConnector(ExternalDatabaseConfig config) {

@@ -11,6 +11,15 @@ public final class Icons {
     private Icons() {
     }
 
+    /** A small flat button that shows only an icon, with a tooltip saying what it does (panel headers). */
+    public static javafx.scene.control.Button button(String id, Ikon ikon, String tooltip) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(null, of(ikon));
+        b.setId(id);
+        b.getStyleClass().addAll("flat", "button-icon", "small");
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        return b;
+    }
+
     public static FontIcon of(Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);
         icon.getStyleClass().add("sx-icon");
@@ -18,7 +27,19 @@ public final class Icons {
     }
 
     public static FontIcon forKind(ObjectKind kind) {
-        FontIcon icon = of(switch (kind) {
+        FontIcon icon = of(ikonFor(kind));
+        icon.getStyleClass().add(styleClassFor(kind));
+        return icon;
+    }
+
+    /** The style class that colours a kind's icon, e.g. {@code sx-icon-table}. */
+    public static String styleClassFor(ObjectKind kind) {
+        return "sx-icon-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The icon of a kind of object, for views that reuse one icon node (tree cells). */
+    public static Ikon ikonFor(ObjectKind kind) {
+        return switch (kind) {
             case CATALOG -> Feather.DATABASE;
             case SCHEMA -> Feather.LAYERS;
             case TABLE, SYSTEM_TABLE, PARTITION, EXTERNAL_TABLE -> Feather.GRID;
@@ -31,8 +52,6 @@ public final class Icons {
             case TYPE -> Feather.BOX;
             case ROUTINE -> Feather.CODE;
             case SEQUENCE -> Feather.HASH;
-        });
-        icon.getStyleClass().add("sx-icon-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        return icon;
+        };
     }
 }

@@ -1,19 +1,21 @@
 package dev.sextant.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
-import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.schema.Table;
 import dev.sextant.ui.audit.AuditLogView;
+import dev.sextant.ui.connections.ConnectionsPanel;
 import dev.sextant.ui.editor.QueryTab;
 import dev.sextant.ui.editor.QueryTabModel;
 import dev.sextant.ui.explorer.SchemaTree;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.task.TaskMonitor;
+import dev.sextant.ui.task.TaskStatusView;
+import dev.sextant.ui.window.Theme;
+import dev.sextant.ui.window.WindowState;
+import dev.sextant.ui.window.WindowStateKeeper;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,15 +24,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -41,49 +44,45 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
- * The main window's content: connections and the schema tree on the left, editor tabs on the right,
- * a status bar below. Shortcuts: Ctrl+T new query tab, Ctrl+W close tab, F5 refresh the tree.
+ * The main window's content: the side panel (connections, schema explorer) on the left, editor tabs on
+ * the right, a status bar with the running tasks below. Shortcuts: Ctrl+T new query tab, Ctrl+W close tab,
+ * F5 refresh the tree, Ctrl+Shift+O find an object, Ctrl+N new connection.
  */
 public final class MainWindow extends BorderPane {
 
     static final KeyCombination NEW_QUERY = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CLOSE_TAB = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination NEW_CONNECTION = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext context;
     private final TaskExecutor executor;
-    private final ListView<ExternalDatabaseConfig> connections = new ListView<>();
-    private final SchemaTree tree;
+    private final TaskMonitor tasks;
+    private final SidePanel side;
+    private final SplitPane split;
+    private final WindowStateKeeper stateKeeper;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label("Starting…");
     private final ProgressBar progress = new ProgressBar();
     private final Label notice = new Label(null, Icons.of(Feather.ALERT_TRIANGLE));
     private boolean keychainChecked;
-    private final ConnectionTransferBar transfer;
     private int tabCounter;
     private Consumer<Throwable> finished = error -> { };
 
     public MainWindow(UiContext context, TaskExecutor executor) {
         this.context = context;
         this.executor = executor;
-        this.tree = new SchemaTree(context.workspace(), executor, this::openTable);
+        this.tasks = new TaskMonitor(executor);
         getStyleClass().add("main-window");
-
-        connections.setId("connection-list");
-        connections.setCellFactory(list -> new ConnectionCell());
-        connections.setPlaceholder(new Label("No connections yet"));
-        connections.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> tree.showConnection(selected));
-        connections.setPrefHeight(120);
-
-        this.transfer = new ConnectionTransferBar(context.catalog(), executor, this::showConnections, status::setText);
-        VBox left = new VBox(section("Connections", Feather.DATABASE), transfer, connections, section("Schema", Feather.LAYERS), tree);
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        left.getStyleClass().add("side-panel");
-        left.setMinWidth(220);
+        this.side = new SidePanel(context, tasks, this::openTable, (config, sql) -> openTab(config, sql, true), status::setText);
+        side.setMinWidth(240);
+        side.model().configs().addListener((javafx.collections.ListChangeListener<ExternalDatabaseConfig>) c -> {
+            int n = side.model().configs().size();
+            status.setText(n + (n == 1 ? " connection" : " connections"));
+        });
 
         tabs.setId("editor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
@@ -92,9 +91,26 @@ public final class MainWindow extends BorderPane {
         StackPane center = new StackPane(hint, tabs);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
 
-        SplitPane split = new SplitPane(left, center);
+        split = new SplitPane(side, center);
+        split.setId("main-split");
         split.setDividerPositions(0.27);
-        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(side, false);
+        stateKeeper = new WindowStateKeeper(new WindowStateKeeper.Host() {
+            @Override
+            public javafx.stage.Stage stage() {
+                return getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage s ? s : null;
+            }
+
+            @Override
+            public WindowState capture(javafx.stage.Stage stage) {
+                return captureState(stage);
+            }
+
+            @Override
+            public void apply(WindowState state) {
+                applyState(state);
+            }
+        }, context.uiState(), executor);
 
         setTop(toolbar());
         setCenter(split);
@@ -104,16 +120,10 @@ public final class MainWindow extends BorderPane {
             if (scene != null) {
                 scene.getAccelerators().put(NEW_QUERY, this::newQuery);
                 scene.getAccelerators().put(CLOSE_TAB, this::closeCurrentTab);
-                scene.getAccelerators().put(REFRESH, tree::refresh);
+                scene.getAccelerators().put(REFRESH, () -> tree().refresh());
+                scene.getAccelerators().put(NEW_CONNECTION, () -> side.connections().newConnection());
             }
         });
-    }
-
-    private static Label section(String title, Feather icon) {
-        Label label = new Label(title.toUpperCase(java.util.Locale.ROOT), Icons.of(icon));
-        label.getStyleClass().add("section-title");
-        label.setMaxWidth(Double.MAX_VALUE);
-        return label;
     }
 
     private ToolBar toolbar() {
@@ -121,29 +131,29 @@ public final class MainWindow extends BorderPane {
         newQuery.setId("new-query");
         newQuery.setTooltip(new Tooltip("Open a query tab on the selected connection (Ctrl+T)"));
         newQuery.setOnAction(e -> newQuery());
-        newQuery.disableProperty().bind(connections.getSelectionModel().selectedItemProperty().isNull());
+        newQuery.disableProperty().bind(side.model().selectedProperty().isNull());
 
         Button refresh = new Button("Refresh", Icons.of(Feather.REFRESH_CW));
         refresh.setId("refresh-tree");
         refresh.setTooltip(new Tooltip("Read the schema again (F5)"));
-        refresh.setOnAction(e -> tree.refresh());
+        refresh.setOnAction(e -> tree().refresh());
 
         ToggleButton system = new ToggleButton("System schemas", Icons.of(Feather.EYE));
         system.setId("system-schemas");
         system.setTooltip(new Tooltip("Also show the database's own schemas, such as pg_catalog or INFORMATION_SCHEMA"));
-        system.selectedProperty().addListener((obs, was, on) -> tree.setShowSystemSchemas(on));
+        system.selectedProperty().addListener((obs, was, on) -> tree().setShowSystemSchemas(on));
 
-        ToggleButton dark = new ToggleButton(null, Icons.of(Feather.MOON));
-        dark.setId("dark-mode");
-        dark.setTooltip(new Tooltip("Dark theme"));
-        dark.selectedProperty().addListener((obs, was, on) -> Application.setUserAgentStylesheet(
-                on ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS()));
-
+        MenuItem newConnection = new MenuItem("New connection…", Icons.of(Feather.PLUS));
+        newConnection.setId("menu-new-connection");
+        newConnection.setOnAction(e -> side.connections().newConnection());
+        MenuItem newFolder = new MenuItem("New folder…", Icons.of(Feather.FOLDER_PLUS));
+        newFolder.setOnAction(e -> side.connections().newFolder());
         MenuItem export = new MenuItem("Export all connections…", Icons.of(Feather.UPLOAD));
-        export.setOnAction(e -> transfer.chooseExportFile());
+        export.setOnAction(e -> side.transfer().chooseExportFile());
         MenuItem importItem = new MenuItem("Import connections…", Icons.of(Feather.DOWNLOAD));
-        importItem.setOnAction(e -> transfer.chooseImportFile());
-        MenuButton connectionsMenu = new MenuButton("Connections", Icons.of(Feather.DATABASE), export, importItem);
+        importItem.setOnAction(e -> side.transfer().chooseImportFile());
+        MenuButton connectionsMenu = new MenuButton("Connections", Icons.of(Feather.DATABASE), newConnection, newFolder,
+                new SeparatorMenuItem(), export, importItem);
         connectionsMenu.setId("connections-menu");
 
         Button auditLog = new Button("MCP log", Icons.of(Feather.SHIELD));
@@ -156,7 +166,26 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, auditLog, spacer, dark);
+        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, auditLog, spacer, themeMenu());
+    }
+
+    /** Follow the system, light or dark; the choice is kept with the window state. */
+    private MenuButton themeMenu() {
+        ToggleGroup group = new ToggleGroup();
+        MenuButton menu = new MenuButton(null, Icons.of(Feather.MOON));
+        menu.setId("theme-menu");
+        menu.setTooltip(new Tooltip("Theme"));
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(theme.label());
+            item.setId("theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(group);
+            item.setSelected(theme == stateKeeper.theme());
+            item.setOnAction(e -> stateKeeper.chooseTheme(theme));
+            menu.getItems().add(item);
+        }
+        stateKeeper.themeProperty().addListener((o, a, theme) -> group.getToggles().forEach(t ->
+                t.setSelected(((RadioMenuItem) t).getText().equals(theme.label()))));
+        return menu;
     }
 
     private HBox statusBar() {
@@ -173,7 +202,7 @@ public final class MainWindow extends BorderPane {
         notice.managedProperty().bind(notice.visibleProperty());
         status.setMinWidth(Region.USE_PREF_SIZE);
         version.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, status, progress, notice, spacer, version);
+        HBox bar = new HBox(8, status, progress, notice, new TaskStatusView(tasks), spacer, version);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
@@ -241,17 +270,12 @@ public final class MainWindow extends BorderPane {
 
     private void showConnections(List<ExternalDatabaseConfig> configs) {
         progress.setVisible(false);
-        ExternalDatabaseConfig selected = connections.getSelectionModel().getSelectedItem();
-        connections.getItems().setAll(configs);
+        side.model().setAll(configs);
         status.setText(configs.size() + (configs.size() == 1 ? " connection" : " connections"));
-        int keep = selected == null ? -1 : configs.stream().map(ExternalDatabaseConfig::id).toList().indexOf(selected.id());
-        if (keep >= 0) {
-            connections.getSelectionModel().select(keep);
-        } else if (!configs.isEmpty()) {
-            connections.getSelectionModel().select(0);
-        }
+        stateKeeper.restoreOnce();
         if (!keychainChecked) {
             keychainChecked = true;
+            side.model().loadFolders();
             BackgroundTask.wrap(p -> context.catalog().get().keychainStatus())
                     .onSuccess(s -> {
                         if (!s.available()) {
@@ -282,7 +306,7 @@ public final class MainWindow extends BorderPane {
 
     /** A query tab on the selected connection. */
     public QueryTab newQuery() {
-        ExternalDatabaseConfig config = connections.getSelectionModel().getSelectedItem();
+        ExternalDatabaseConfig config = side.model().selected();
         return config == null ? null : openTab(config, "", false);
     }
 
@@ -291,9 +315,11 @@ public final class MainWindow extends BorderPane {
         openTab(config, sql, true);
     }
 
-    private QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow) {
+    /** Opens an editor tab on a connection, marked with the connection's colour and, for production, its badge. */
+    QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow) {
         QueryTabModel model = new QueryTabModel(context.workspace().newSession(config), executor);
         QueryTab tab = new QueryTab(config.name() + " · query " + (++tabCounter), config, model, sql);
+        ConnectionMarker.mark(tab, config);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         tab.focusEditor();
@@ -323,54 +349,80 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().clear();
     }
 
+    /** Writes the window state (size, splits, theme, open connections and tabs) to the store; blocks. */
+    public void saveState() {
+        stateKeeper.save();
+    }
+
+    /** The theme chooser and the window state's keeper. */
+    public WindowStateKeeper stateKeeper() {
+        return stateKeeper;
+    }
+
+    /** The window as it stands, for the window state. */
+    WindowState captureState(javafx.stage.Stage stage) {
+        List<WindowState.TabState> open = tabs.getTabs().stream().filter(t -> t instanceof QueryTab)
+                .filter(t -> t.getProperties().get(ConnectionMarker.CONFIG_ID) != null)
+                .map(t -> new WindowState.TabState((String) t.getProperties().get(ConnectionMarker.CONFIG_ID),
+                        ((QueryTab) t).editor().getText())).toList();
+        ExternalDatabaseConfig selected = side.model().selected();
+        return new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                List.of(split.getDividerPositions()[0], side.getDividerPositions()[0],
+                        side.explorer().split().getDividerPositions()[0]),
+                stateKeeper.theme(), selected == null ? null : selected.id(), side.model().connectedIds(), open,
+                tabs.getSelectionModel().getSelectedIndex());
+    }
+
+    /** Puts the splits, selection, open connections and tabs back as a state says (the stage is done by the keeper). */
+    void applyState(WindowState state) {
+        List<Double> d = state.dividers();
+        if (d.size() >= 3) {
+            split.setDividerPositions(d.get(0));
+            side.setDividerPositions(d.get(1));
+            side.explorer().split().setDividerPositions(d.get(2));
+        }
+        List<ExternalDatabaseConfig> configs = side.model().configs();
+        configs.stream().filter(c -> c.id().equals(state.selectedConnection())).findFirst().ifPresent(side.model()::select);
+        for (String id : state.openConnections()) {
+            configs.stream().filter(c -> c.id().equals(id)).findFirst().ifPresent(c -> side.model().connect(c, () -> {
+                if (side.model().selected() != null && side.model().selected().id().equals(c.id())) {
+                    tree().refresh();
+                }
+            }));
+        }
+        for (WindowState.TabState t : state.tabs()) {
+            configs.stream().filter(c -> c.id().equals(t.configId())).findFirst().ifPresent(c -> openTab(c, t.sql(), false));
+        }
+        if (state.selectedTab() >= 0 && state.selectedTab() < tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(state.selectedTab());
+        }
+    }
+
     public TabPane tabs() {
         return tabs;
     }
 
     public SchemaTree tree() {
-        return tree;
+        return side.explorer().tree();
+    }
+
+    /** The left side: connections and the schema explorer. */
+    public SidePanel side() {
+        return side;
     }
 
     /** Export and import of connections (the toolbar's Connections menu). */
     public ConnectionTransferBar transfer() {
-        return transfer;
+        return side.transfer();
     }
 
-    public ListView<ExternalDatabaseConfig> connections() {
-        return connections;
+    /** The connections panel; {@code getItems()} lists the saved connections. */
+    public ConnectionsPanel connections() {
+        return side.connections();
     }
 
-    /** A connection row: icon, name, type, and a badge for the connection's kind. */
-    private static final class ConnectionCell extends ListCell<ExternalDatabaseConfig> {
-        @Override
-        protected void updateItem(ExternalDatabaseConfig config, boolean empty) {
-            super.updateItem(config, empty);
-            if (empty || config == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label name = new Label(config.name());
-            name.getStyleClass().add("node-name");
-            Label type = new Label(config.type());
-            type.getStyleClass().add("node-detail");
-            HBox box = new HBox(6, Icons.of(Feather.DATABASE), name, type);
-            box.setAlignment(Pos.CENTER_LEFT);
-            if (config.kind() != ConnectionKind.DEVELOPMENT) {
-                Label badge = new Label(config.kind().label());
-                badge.getStyleClass().addAll("kind-badge", "kind-" + config.kind().name().toLowerCase(java.util.Locale.ROOT));
-                box.getChildren().add(badge);
-            }
-            if (config.mcp().available()) {
-                Label mcp = new Label(config.mcp().mayWrite() ? "MCP rw" : "MCP");
-                mcp.getStyleClass().addAll("kind-badge", "mcp-badge");
-                mcp.setTooltip(new Tooltip(config.mcp().mayWrite()
-                        ? "LLM clients of \"sextant mcp\" see this connection and may change data through it"
-                        : "LLM clients of \"sextant mcp\" see this connection, on read-only sessions"));
-                box.getChildren().add(mcp);
-            }
-            setText(null);
-            setGraphic(box);
-        }
+    /** The running background tasks shown in the status bar. */
+    public TaskMonitor tasks() {
+        return tasks;
     }
 }

@@ -93,6 +93,7 @@ public final class SextantApplication extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("sextant.css")).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("side-panel.css")).toExternalForm());
         return scene;
     }
 
@@ -108,6 +109,7 @@ public final class SextantApplication extends Application {
     @Override
     public void stop() {
         if (window != null) {
+            window.saveState();
             window.closeAll();
         }
         if (executor != null) {

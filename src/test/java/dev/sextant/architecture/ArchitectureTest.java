@@ -84,6 +84,13 @@ class ArchitectureTest {
             .because("the BigQuery client and its credentials stay behind the connector, like every database's driver");
 
     @ArchTest
+    static final ArchRule theStoreKnowsNoServiceAboveIt = noClasses()
+            .that().resideInAPackage("dev.sextant.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.config..", "dev.sextant.query..",
+                    "dev.sextant.connector..", "dev.sextant.schema..")
+            .because("the store keeps files and tables; what goes in them (configs, schema caches) is decided above it");
+
+    @ArchTest
     static final ArchRule noPrintingOutsideTheCli = noClasses()
             .that().resideOutsideOfPackage("dev.sextant.cli..")
             .should().accessField(System.class, "out")

@@ -169,4 +169,64 @@ class ConfigRepositoryTest {
 
         assertThat(repo.list()).extracting(ExternalDatabaseConfig::id).containsExactly(existing.id());
     }
+
+    @Test
+    void portsAreHeldToTheirRangeAndOtherNumbersMustNotBeNegative() {
+        ConfigValidator validator = new ConfigValidator(ConnectorRegistry.loadInstalled());
+        java.util.function.Function<Map<String, String>, List<String>> problems = values -> validator.problems(
+                ExternalDatabaseConfig.create("Pg", "postgresql", values, ConnectionKind.TEST)).stream()
+                .map(FieldProblem::message).toList();
+        Map<String, String> good = Map.of("host", "db", "port", "5432", "database", "d", "user", "u");
+
+        assertThat(problems.apply(good)).isEmpty();
+        Map<String, String> port0 = new java.util.HashMap<>(good);
+        port0.put("port", "0");
+        assertThat(problems.apply(port0)).containsExactly("'Port' must be between 1 and 65535, not 0.");
+        Map<String, String> port70000 = new java.util.HashMap<>(good);
+        port70000.put("port", "70000");
+        assertThat(problems.apply(port70000)).containsExactly("'Port' must be between 1 and 65535, not 70000.");
+        Map<String, String> negativeTimeout = new java.util.HashMap<>(good);
+        negativeTimeout.put("connectTimeout", "-5");
+        assertThat(problems.apply(negativeTimeout)).containsExactly("'Connect timeout (s)' must not be negative.");
+    }
+
+    @Test
+    void renamingAFolderMovesAllItsConnectionsOrNoneWhenANameClashes() {
+        ExternalDatabaseConfig a = repo.create(h2("Alpha", "Old"));
+        ExternalDatabaseConfig b = repo.create(h2("Beta", "Old"));
+        ExternalDatabaseConfig elsewhere = repo.create(h2("Alpha", "Taken"));
+
+        assertThat(repo.renameFolder("Old", "New")).isEqualTo(2);
+        assertThat(repo.listByFolder("New")).extracting(ExternalDatabaseConfig::id).containsExactly(a.id(), b.id());
+        assertThat(repo.folders()).containsExactly("New", "Taken");
+
+        assertThatThrownBy(() -> repo.renameFolder("New", "Taken")).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("The folder 'Taken' already has a connection named 'Alpha'");
+        assertThat(repo.listByFolder("New")).hasSize(2);
+        assertThat(repo.find(elsewhere.id()).orElseThrow().folder()).isEqualTo("Taken");
+
+        assertThat(repo.renameFolder("New", "")).as("into the top level").isEqualTo(2);
+        assertThat(repo.folders()).containsExactly("", "Taken");
+    }
+
+    @Test
+    void anUpdateChangesTheRowInPlaceSoRowsThatReferToItStay() throws Exception {
+        ExternalDatabaseConfig saved = repo.create(h2("Sales", ""));
+        try (java.sql.Connection c = store.connection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO QUERY_HISTORY (CONFIG_ID, SQL_TEXT, STARTED_AT) VALUES ('" + saved.id()
+                    + "', 'SELECT 1', CURRENT_TIMESTAMP)");
+        }
+
+        repo.update(saved.withName("Sales EU"));
+        repo.saveAll(List.of(repo.find(saved.id()).orElseThrow().withFolder("Reporting")));
+
+        try (java.sql.Connection c = store.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT CONFIG_ID FROM QUERY_HISTORY")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the history still names its connection").isEqualTo(saved.id());
+        }
+        assertThat(repo.find(saved.id()).orElseThrow().name()).isEqualTo("Sales EU");
+        assertThat(repo.find(saved.id()).orElseThrow().parameters()).isEqualTo(saved.parameters());
+        assertThat(repo.find(saved.id()).orElseThrow().createdAt()).isEqualTo(saved.createdAt());
+    }
 }

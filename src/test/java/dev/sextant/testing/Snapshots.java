@@ -17,7 +17,17 @@ public final class Snapshots {
     }
 
     public static Path save(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
+        return write(scene.snapshot(null), name);
+    }
+
+    /** One part of a window, drawn whole even where a scroll pane shows only some of it. */
+    public static Path save(javafx.scene.Node node, String name) {
+        javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+        parameters.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return write(node.snapshot(parameters, null), name);
+    }
+
+    private static Path write(WritableImage image, String name) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -54,7 +54,8 @@ class MainWindowTest {
         AppPaths paths = TestSample.homeWithSample(dir.resolve("run" + (++run)));
         sextant = new Sextant(paths, new SecretStore(new FakeKeychain()));
         executor = new FxTaskExecutor();
-        window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test"), executor);
+        window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test",
+                sextant::auditLog, sextant::schemaCache, sextant::uiState), executor);
         stage.setScene(SextantApplication.createScene(window));
         stage.show();
         window.start();
@@ -357,7 +358,7 @@ class MainWindowTest {
         robot.clickOn("#import-confirm");
         waitUntil(() -> window.connections().getItems().size() == 2);
 
-        robot.interact(() -> window.connections().getSelectionModel().select(
+        robot.interact(() -> window.connections().model().select(
                 window.connections().getItems().stream().filter(c -> c.name().equals("Local Postgres")).findFirst().orElseThrow()));
         expand(robot, "sales");
         expand(robot, "Tables");
@@ -393,14 +394,14 @@ class MainWindowTest {
             robot.clickOn("#import-confirm");
             waitUntil(() -> window.connections().getItems().size() == 2);
 
-            robot.interact(() -> window.connections().getSelectionModel().select(
+            robot.interact(() -> window.connections().model().select(
                     window.connections().getItems().stream().filter(c -> c.name().equals("Shop warehouse")).findFirst().orElseThrow()));
             expand(robot, "shop");
             expand(robot, "Tables");
             expand(robot, "orders");
             expand(robot, "customer");
-            assertThat(((ExplorerNode) treeCell(robot, "address").getItem()).detail()).isEqualTo("struct");
-            assertThat(((ExplorerNode) treeCell(robot, "items").getItem()).detail()).isEqualTo("struct · repeated");
+            assertThat(((ExplorerNode) treeCell(robot, "address").getItem()).detail()).isEqualTo("struct · 2 fields");
+            assertThat(((ExplorerNode) treeCell(robot, "items").getItem()).detail()).isEqualTo("struct · repeated · 3 fields");
             robot.interact(() -> Snapshots.save(window.getScene(), "bigquery-tree"));
 
             robot.clickOn(treeCell(robot, "orders"));

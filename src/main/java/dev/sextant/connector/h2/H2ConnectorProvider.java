@@ -9,9 +9,12 @@ import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.FieldType;
 import dev.sextant.connector.SqlDialect;
 import dev.sextant.schema.DatabaseSchema;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Registers the H2 connector (see META-INF/services). */
@@ -22,6 +25,7 @@ public final class H2ConnectorProvider implements ConnectorProvider {
     static final String USER = "user";
     static final String PASSWORD = "password";
     static final String CREATE = "create";
+    private static final String FILE_SUFFIX = ".mv.db";
 
     static final SqlDialect DIALECT = SqlDialect.doubleQuoted("H2", true, Set.of(
             "ALL", "AND", "ANY", "ARRAY", "AS", "ASYMMETRIC", "AUTHORIZATION", "BETWEEN", "BOTH", "CASE", "CAST",
@@ -55,6 +59,28 @@ public final class H2ConnectorProvider implements ConnectorProvider {
                 ConfigField.secret(PASSWORD, "Password", false, "Authentication", "Leave empty if the database has none."),
                 ConfigField.of(CREATE, "Create the database if it does not exist", FieldType.BOOLEAN, false, "false",
                         "Advanced", "Off by default, so a mistyped path is reported instead of creating an empty database."));
+    }
+
+    /** An H2 path names the database without its {@code .mv.db}; mem: names and "create" need no file. */
+    @Override
+    public Optional<String> fileProblem(ConfigField field, String value, Map<String, String> settings) {
+        String path = value.strip();
+        if (!field.name().equals(PATH)) {
+            return ConnectorProvider.super.fileProblem(field, value, settings);
+        }
+        if (path.startsWith("mem:") || "true".equalsIgnoreCase(settings.get(CREATE))) {
+            return Optional.empty();
+        }
+        try {
+            String base = path.endsWith(FILE_SUFFIX) ? path.substring(0, path.length() - FILE_SUFFIX.length()) : path;
+            if (Files.isRegularFile(Path.of(base + FILE_SUFFIX))) {
+                return Optional.empty();
+            }
+        } catch (InvalidPathException e) {
+            return Optional.of("'" + field.label() + "' is not a valid path.");
+        }
+        return Optional.of("'" + field.label() + "': there is no H2 database at " + path
+                + " (no .mv.db file). Turn on 'Create the database if it does not exist' to make a new one.");
     }
 
     @Override

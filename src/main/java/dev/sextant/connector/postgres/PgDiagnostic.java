@@ -24,12 +24,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The staged connection test: name resolution, TCP connect, TLS negotiation, log-in (TLS handshake and
  * authentication), server details (version, user, read-only, TLS protocol and whether the certificate was
  * verified), and round-trip latency. It stops at the first failing stage and says what to check there.
+ *
+ * <p>Each stage goes to a listener as it ends, so a form can show the stages one by one. {@link #cancel()}
+ * ends the test at once, from any thread: the open socket is closed, and the blocking call the stage was in
+ * (name lookup, connect, the driver's log-in) is left to finish on its own daemon thread, which closes
+ * whatever it opened late.
  */
 final class PgDiagnostic {
 
@@ -42,23 +52,56 @@ final class PgDiagnostic {
     private final Supplier<String> url;
     private final Supplier<Properties> properties;
     private final PgErrors errors;
+    private final Consumer<TestStage> onStage;
     private final List<TestStage> stages = new ArrayList<>();
     private final Map<String, String> summary = new LinkedHashMap<>();
+    private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+    private volatile Socket openSocket;
+    private String currentStage = "Check the settings";
+    private long currentStart = System.nanoTime();
 
-    PgDiagnostic(ConnectionParameters parameters, Supplier<String> url, Supplier<Properties> properties, PgErrors errors) {
+    PgDiagnostic(ConnectionParameters parameters, Supplier<String> url, Supplier<Properties> properties, PgErrors errors,
+                 Consumer<TestStage> onStage) {
         this.parameters = parameters;
         this.url = url;
         this.properties = properties;
         this.errors = errors;
+        this.onStage = onStage;
+    }
+
+    /** Ends the test from any thread; the stage that was running is reported as cancelled. */
+    void cancel() {
+        cancelled.complete(null);
+        Socket s = openSocket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing was the point
+            }
+        }
+    }
+
+    /** The user stopped the test; thrown out of the stage that was running. */
+    private static final class Cancelled extends Exception {
+        private static final long serialVersionUID = 1L;
     }
 
     ConnectionTestReport run() {
+        try {
+            return runStages();
+        } catch (Cancelled e) {
+            return fail(currentStage, currentStart, "Cancelled: the test was stopped before this stage ended.");
+        }
+    }
+
+    private ConnectionTestReport runStages() throws Cancelled {
         String host;
         int port;
         int timeoutSeconds;
         String jdbcUrl;
         Properties props;
-        long start = System.nanoTime();
+        long start = begin("Check the settings");
         try {
             host = parameters.required(PostgresConnectorProvider.HOST, "Host");
             port = parameters.intValue(PostgresConnectorProvider.PORT, "Port", 5432);
@@ -70,19 +113,27 @@ final class PgDiagnostic {
         }
 
         InetAddress address;
+        start = begin("Resolve host name");
         try {
-            InetAddress[] all = InetAddress.getAllByName(host);
+            InetAddress[] all = untilCancelled(() -> InetAddress.getAllByName(host));
             address = all[0];
             pass("Resolve host name", start, host + " is " + String.join(", ",
                     Arrays.stream(all).map(InetAddress::getHostAddress).toList()));
         } catch (UnknownHostException e) {
             return fail("Resolve host name", start, "The host name '" + host
                     + "' could not be resolved. Check its spelling, your DNS or VPN.");
+        } catch (Cancelled e) {
+            throw e;
+        } catch (Exception e) {
+            return fail("Resolve host name", start, "The host name '" + host + "' could not be resolved: " + e.getMessage());
         }
 
-        long tcp = System.nanoTime();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), timeoutSeconds * 1000);
+        long tcp = begin("Open TCP connection");
+        try (Socket socket = track(new Socket())) {
+            untilCancelled(() -> {
+                socket.connect(new InetSocketAddress(address, port), timeoutSeconds * 1000);
+                return null;
+            });
             pass("Open TCP connection", tcp, address.getHostAddress() + ":" + port + " accepts connections");
         } catch (ConnectException e) {
             return fail("Open TCP connection", tcp, "Port " + port + " on " + host + " refused the connection. Is PostgreSQL "
@@ -90,21 +141,23 @@ final class PgDiagnostic {
         } catch (SocketTimeoutException e) {
             return fail("Open TCP connection", tcp, "No answer from " + host + ":" + port + " within " + timeoutSeconds
                     + " s. A firewall may be dropping the connection, or the host is down.");
-        } catch (IOException e) {
+        } catch (Cancelled e) {
+            throw e;
+        } catch (Exception e) {
             return fail("Open TCP connection", tcp, "Could not reach " + host + ":" + port + ": " + e.getMessage());
         }
 
         String sslMode = props.getProperty("sslmode", "prefer");
         if (!sslMode.equals("disable")) {
-            long tls = System.nanoTime();
+            long tls = begin("Negotiate TLS");
             String problem = negotiateTls(address, port, timeoutSeconds, sslMode, tls);
             if (problem != null) {
                 return fail("Negotiate TLS", tls, problem);
             }
         }
 
-        long login = System.nanoTime();
-        try (Connection c = new org.postgresql.Driver().connect(jdbcUrl, props)) {
+        long login = begin("Log in");
+        try (Connection c = untilCancelled(() -> new org.postgresql.Driver().connect(jdbcUrl, props))) {
             pass("Log in", login, "as " + props.getProperty("user") + " to " + parameters.value(PostgresConnectorProvider.DATABASE).orElse(""));
             details(c);
             latency(c);
@@ -114,9 +167,65 @@ final class PgDiagnostic {
                 return fail("TLS handshake", login, PgTlsProblems.describe(e, host, sslMode,
                         parameters.value(PostgresConnectorProvider.SSL_ROOT_CERT).orElse(null)));
             }
-            return fail("Log in", login, loginProblem(e, ce, props));
+            return fail(currentStage, currentStage.equals("Log in") ? login : currentStart, loginProblem(e, ce, props));
+        } catch (Cancelled e) {
+            throw e;
+        } catch (Exception e) {
+            return fail(currentStage, currentStart, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return new ConnectionTestReport(stages, summary);
+    }
+
+    /** Notes which stage runs now, so a cancel can name it; returns its start time. */
+    private long begin(String stage) throws Cancelled {
+        if (cancelled.isDone()) {
+            throw new Cancelled();
+        }
+        currentStage = stage;
+        currentStart = System.nanoTime();
+        return currentStart;
+    }
+
+    private Socket track(Socket socket) {
+        openSocket = socket;
+        if (cancelled.isDone()) {
+            cancel();
+        }
+        return socket;
+    }
+
+    /**
+     * Runs one blocking step on a daemon thread of its own and waits for it or for a cancel, whichever
+     * comes first. A result that arrives after a cancel is closed.
+     */
+    private <T> T untilCancelled(Callable<T> step) throws Exception {
+        if (cancelled.isDone()) {
+            throw new Cancelled();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                T value = step.call();
+                if (!result.complete(value) && value instanceof AutoCloseable late) {
+                    late.close();
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "sextant-pg-diagnostic");
+        worker.setDaemon(true);
+        worker.start();
+        cancelled.thenRun(() -> result.cancel(false));
+        try {
+            return result.get();
+        } catch (CancellationException | InterruptedException e) {
+            throw new Cancelled();
+        } catch (ExecutionException e) {
+            if (cancelled.isDone()) {
+                throw new Cancelled();
+            }
+            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -126,16 +235,19 @@ final class PgDiagnostic {
      *
      * @return null when the connection can go on, else what is wrong
      */
-    private String negotiateTls(InetAddress address, int port, int timeoutSeconds, String sslMode, long start) {
+    private String negotiateTls(InetAddress address, int port, int timeoutSeconds, String sslMode, long start)
+            throws Cancelled {
         boolean required = !sslMode.equals("allow") && !sslMode.equals("prefer");
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), timeoutSeconds * 1000);
-            socket.setSoTimeout(timeoutSeconds * 1000);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.writeInt(8);
-            out.writeInt(SSL_REQUEST_CODE);
-            out.flush();
-            int answer = socket.getInputStream().read();
+        try (Socket socket = track(new Socket())) {
+            int answer = untilCancelled(() -> {
+                socket.connect(new InetSocketAddress(address, port), timeoutSeconds * 1000);
+                socket.setSoTimeout(timeoutSeconds * 1000);
+                DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                out.writeInt(8);
+                out.writeInt(SSL_REQUEST_CODE);
+                out.flush();
+                return socket.getInputStream().read();
+            });
             if (answer == 'S') {
                 pass("Negotiate TLS", start, "The server offers TLS (SSL mode " + sslMode + ")");
                 return null;
@@ -154,13 +266,23 @@ final class PgDiagnostic {
         } catch (SocketTimeoutException e) {
             return "The server accepted the connection but did not answer within the connect timeout (" + timeoutSeconds
                     + " s). Is this port really PostgreSQL?";
-        } catch (IOException e) {
+        } catch (Cancelled e) {
+            throw e;
+        } catch (Exception e) {
             return "The connection broke while asking for TLS: " + e.getMessage();
         }
     }
 
-    private void details(Connection c) throws SQLException {
-        long t = System.nanoTime();
+    private void details(Connection c) throws Exception {
+        long t = begin("Read server details");
+        untilCancelled(() -> {
+            readDetails(c);
+            return null;
+        });
+        pass("Read server details", t, summary.get("Server version"));
+    }
+
+    private void readDetails(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_user, current_database(), "
                      + "current_setting('transaction_read_only'), "
@@ -175,11 +297,17 @@ final class PgDiagnostic {
             summary.put("TLS", tls == null ? "not used" : tls + (mode.startsWith("verify") ? ", certificate verified ("
                     + mode + ")" : ", certificate not verified (" + mode + ")"));
         }
-        pass("Read server details", t, summary.get("Server version"));
     }
 
-    private void latency(Connection c) throws SQLException {
-        long t = System.nanoTime();
+    private void latency(Connection c) throws Exception {
+        long t = begin("Measure latency");
+        long[] rounds = untilCancelled(() -> ping(c));
+        String median = String.format("%.1f ms", rounds[PINGS / 2] / 1e6);
+        summary.put("Latency", median + " (median of " + PINGS + " round trips)");
+        pass("Measure latency", t, median);
+    }
+
+    private static long[] ping(Connection c) throws SQLException {
         long[] rounds = new long[PINGS];
         try (Statement s = c.createStatement()) {
             for (int i = 0; i < PINGS; i++) {
@@ -191,9 +319,7 @@ final class PgDiagnostic {
             }
         }
         Arrays.sort(rounds);
-        String median = String.format("%.1f ms", rounds[PINGS / 2] / 1e6);
-        summary.put("Latency", median + " (median of " + PINGS + " round trips)");
-        pass("Measure latency", t, median);
+        return rounds;
     }
 
     private String loginProblem(SQLException e, ConnectorException ce, Properties props) {
@@ -220,11 +346,16 @@ final class PgDiagnostic {
     }
 
     private void pass(String name, long startNanos, String message) {
-        stages.add(new TestStage(name, true, Duration.ofNanos(System.nanoTime() - startNanos), message));
+        record(new TestStage(name, true, Duration.ofNanos(System.nanoTime() - startNanos), message));
     }
 
     private ConnectionTestReport fail(String name, long startNanos, String message) {
-        stages.add(new TestStage(name, false, Duration.ofNanos(System.nanoTime() - startNanos), message));
+        record(new TestStage(name, false, Duration.ofNanos(System.nanoTime() - startNanos), message));
         return new ConnectionTestReport(stages, summary);
+    }
+
+    private void record(TestStage stage) {
+        stages.add(stage);
+        onStage.accept(stage);
     }
 }

@@ -22,6 +22,7 @@ import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.ResultCursor;
 import dev.sextant.connector.SqlDialect;
+import dev.sextant.connector.TestStage;
 import dev.sextant.connector.jdbc.JdbcConnector;
 import dev.sextant.connector.jdbc.JdbcCursor;
 import dev.sextant.connector.jdbc.SqlErrorTranslator;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
@@ -58,6 +60,7 @@ public final class PostgresConnector extends JdbcConnector {
 
     private final PgErrors errors = new PgErrors();
     private final PgValues values = new PgValues();
+    private volatile PgDiagnostic diagnostic;
 
     PostgresConnector(ConnectionParameters parameters) {
         super(parameters);
@@ -262,7 +265,28 @@ public final class PostgresConnector extends JdbcConnector {
 
     @Override
     public ConnectionTestReport testConnection() {
-        return new PgDiagnostic(parameters(), this::url, this::properties, errors).run();
+        return testConnection(stage -> { });
+    }
+
+    @Override
+    public ConnectionTestReport testConnection(Consumer<TestStage> onStage) {
+        PgDiagnostic test = new PgDiagnostic(parameters(), this::url, this::properties, errors, onStage);
+        diagnostic = test;
+        try {
+            return test.run();
+        } finally {
+            diagnostic = null;
+        }
+    }
+
+    /** Stops running statements and a connection test in progress. */
+    @Override
+    public void cancel() {
+        super.cancel();
+        PgDiagnostic test = diagnostic;
+        if (test != null) {
+            test.cancel();
+        }
     }
 
     @Override

@@ -27,7 +27,8 @@ public final class BackgroundTask<T> {
     private Consumer<? super T> onSuccess = value -> { };
     private Consumer<Throwable> onFailure = e -> LOG.warn("Background task failed", e);
     private ProgressListener onProgress = ProgressListener.NONE;
-    private Runnable onCancel = () -> { };
+    private static final Runnable NO_CANCEL = () -> { };
+    private Runnable onCancel = NO_CANCEL;
 
     private BackgroundTask(Work<T> work) {
         this.work = Objects.requireNonNull(work, "work");
@@ -86,5 +87,10 @@ public final class BackgroundTask<T> {
 
     Runnable cancelCallback() {
         return onCancel;
+    }
+
+    /** Whether the work said how to stop it, so a task list can offer Cancel. */
+    boolean cancellable() {
+        return onCancel != NO_CANCEL;
     }
 }

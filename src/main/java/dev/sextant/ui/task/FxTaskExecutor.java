@@ -67,6 +67,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
+    public void runOnUiThread(Runnable update) {
+        Platform.runLater(update);
+    }
+
+    @Override
     public void close() {
         pool.shutdown();
     }

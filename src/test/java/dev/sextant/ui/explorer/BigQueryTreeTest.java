@@ -41,20 +41,20 @@ class BigQueryTreeTest {
                     "projectId", BigQueryStandIn.PROJECT, "endpoint", standIn.url(), "authentication", "service-account-key"),
                     Map.of("serviceAccountKey", key.json()), false))) {
                 c.connect();
-                List<TreeItem<ExplorerNode>> folders = SchemaTree.schemaContents(
+                List<TreeItem<ExplorerNode>> folders = TreeBuilder.schemaContents(
                         c.scanSchema(new SchemaRef(BigQueryStandIn.PROJECT, "shop", "")));
 
                 assertThat(labels(folders)).containsExactly("Tables", "Views", "External tables", "Routines");
                 TreeItem<ExplorerNode> orders = child(folders.get(0), "orders");
                 assertThat(orders.getValue().detail()).isEqualTo("~450 rows · 1.2 MB");
-                assertThat(SchemaTree.tableTooltip((Table) orders.getValue().payload()))
+                assertThat(TreeBuilder.tableTooltip((Table) orders.getValue().payload()))
                         .isEqualTo("One row per order, with its items\nPartitioned by DAY on created\nClustered by order_id");
                 assertThat(labels(orders.getChildren())).containsExactly("order_id", "customer", "items", "tags", "total", "created");
                 TreeItem<ExplorerNode> customer = child(orders, "customer");
-                assertThat(customer.getValue().detail()).isEqualTo("struct");
+                assertThat(customer.getValue().detail()).isEqualTo("struct · 2 fields");
                 assertThat(labels(child(customer, "address").getChildren())).containsExactly("city", "zip");
                 TreeItem<ExplorerNode> items = child(orders, "items");
-                assertThat(items.getValue().detail()).isEqualTo("struct · repeated");
+                assertThat(items.getValue().detail()).isEqualTo("struct · repeated · 3 fields");
                 assertThat(labels(items.getChildren())).containsExactly("sku", "qty", "price");
                 assertThat(child(items, "sku").getValue().detail()).isEqualTo("string · not null");
                 assertThat(child(orders, "tags").getValue().detail()).isEqualTo("string · repeated");
