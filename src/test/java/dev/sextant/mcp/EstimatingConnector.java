@@ -107,7 +107,7 @@ final class EstimatingConnector extends BaseDBConnector {
         public List<ConfigField> fields() {
             return List.of(ConfigField.text("path", "Database", true, null, "Main", ""),
                     ConfigField.of("bytes", "Bytes per statement", FieldType.INTEGER, false, "0", "Main", ""),
-                    ConfigField.of("bytesCap", "Bytes cap", FieldType.INTEGER, false, "-1", "Main", ""));
+                    ConfigField.of("bytesCap", "Bytes cap", FieldType.INTEGER, false, null, "Main", "empty: no cap"));
         }
 
         @Override

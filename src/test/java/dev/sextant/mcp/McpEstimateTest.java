@@ -63,10 +63,14 @@ class McpEstimateTest {
         store.close();
     }
 
+    /** @param cap the bytes cap, or -1 for none */
     private void lake(String name, long bytes, long cap, McpAccess access) {
-        catalog.create(ExternalDatabaseConfig.create(name, EstimatingConnector.TYPE,
-                Map.of("path", database, "bytes", String.valueOf(bytes), "bytesCap", String.valueOf(cap)),
-                ConnectionKind.PRODUCTION).withMcp(access));
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("path", database, "bytes", String.valueOf(bytes)));
+        if (cap >= 0) {
+            settings.put("bytesCap", String.valueOf(cap));
+        }
+        catalog.create(ExternalDatabaseConfig.create(name, EstimatingConnector.TYPE, settings, ConnectionKind.PRODUCTION)
+                .withMcp(access));
     }
 
     private long rows() {
