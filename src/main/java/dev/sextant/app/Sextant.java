@@ -6,6 +6,7 @@ import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ProgressListener;
+import dev.sextant.query.WorkbenchStore;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.InstanceLock;
@@ -40,6 +41,7 @@ public final class Sextant implements AutoCloseable {
     private InstanceLock lock;
     private LocalStore store;
     private ConnectionCatalog catalog;
+    private volatile WorkbenchStore workbench;
 
     public Sextant(AppPaths paths) {
         this(paths, SecretStore.withSystemKeychain());
@@ -63,6 +65,11 @@ public final class Sextant implements AutoCloseable {
         return catalog;
     }
 
+    /** The query history and saved editor state; available once {@link #start} has run. */
+    public WorkbenchStore workbench() {
+        return workbench;
+    }
+
     /**
      * Takes the data folder, opens the store and makes sure the sample exists. Blocks (seconds on the
      * first start, when the sample is created).
@@ -82,6 +89,7 @@ public final class Sextant implements AutoCloseable {
                 throw problem(e);
             }
             catalog = newCatalog();
+            workbench = WorkbenchStore.of(store);
         }
         sample.ensureCreated(progress);
         new SampleConnection(store, catalog.repository(), sample).addOnce();
@@ -110,6 +118,7 @@ public final class Sextant implements AutoCloseable {
             synchronized (this) {
                 store = LocalStore.restoreFrom(paths.store(), backup);
                 catalog = newCatalog();
+                workbench = WorkbenchStore.of(store);
             }
             return start(progress);
         }, e);
@@ -140,7 +149,7 @@ public final class Sextant implements AutoCloseable {
     public void runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
-            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version()));
+            SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::workbench));
         }
     }
 

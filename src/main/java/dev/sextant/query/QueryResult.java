@@ -42,7 +42,15 @@ final class QueryResult implements AutoCloseable {
         if (index < 0 || pageSize < 1) {
             throw new IllegalArgumentException("page " + index + " of size " + pageSize);
         }
-        long from = (long) index * pageSize;
+        return window((long) index * pageSize, pageSize, cancelled);
+    }
+
+    /** Rows {@code from} to {@code from + count}, reading from the database as far as needed. */
+    ResultPageView window(long from, int pageSize, BooleanSupplier cancelled) {
+        if (from < 0 || pageSize < 1) {
+            throw new IllegalArgumentException("rows from " + from + ", " + pageSize + " of them");
+        }
+        int index = (int) (from / pageSize);
         long needed = from + pageSize + 1;
         ResultCursor c = cursor;
         try {

@@ -128,6 +128,24 @@ public final class QuerySession implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows {@code from} to {@code from + count} of result {@code resultId}: a page that need not start on a
+     * page boundary, for "fetch more" (a longer page) and for going back a page from anywhere.
+     */
+    public synchronized ResultPageView rows(int resultId, long from, int count) {
+        if (resultId < 0 || resultId >= results.size()) {
+            throw new IllegalStateException("That result is closed: run the statement again.");
+        }
+        cancelRequested = false;
+        QueryResult result = results.get(resultId);
+        opening = result.cursor();
+        try {
+            return result.window(from, count, () -> cancelRequested);
+        } finally {
+            opening = null;
+        }
+    }
+
     /** What the database reported about result {@code resultId}'s run, complete once its first page was read. */
     public synchronized Map<String, String> runInfo(int resultId) {
         return resultId >= 0 && resultId < results.size() ? results.get(resultId).runInfo() : Map.of();

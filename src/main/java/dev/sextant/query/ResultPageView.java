@@ -27,7 +27,7 @@ public record ResultPageView(List<ColumnInfo> columns, List<Object[]> rows, int 
     }
 
     public boolean hasPreviousPage() {
-        return pageIndex > 0;
+        return firstRow > 0;
     }
 
     /** One-based number of the last row shown, or {@code firstRow} when the page is empty. */

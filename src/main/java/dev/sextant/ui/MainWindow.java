@@ -5,8 +5,13 @@ import atlantafx.base.theme.PrimerLight;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.schema.Table;
+import dev.sextant.query.HistoryEntry;
+import dev.sextant.query.SavedTab;
+import dev.sextant.sql.Syntax;
+import dev.sextant.ui.editor.CompletionSource;
 import dev.sextant.ui.editor.QueryTab;
 import dev.sextant.ui.editor.QueryTabModel;
+import dev.sextant.ui.history.HistoryPanel;
 import dev.sextant.ui.explorer.SchemaTree;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
@@ -63,6 +68,12 @@ public final class MainWindow extends BorderPane {
     private boolean keychainChecked;
     private final ConnectionTransferBar transfer;
     private int tabCounter;
+    private final CompletionSource completions;
+    private final HistoryPanel history;
+    private final ToggleButton historyToggle = new ToggleButton("History", Icons.of(Feather.CLOCK));
+    private final SplitPane workArea = new SplitPane();
+    private final javafx.animation.PauseTransition saveTabsSoon = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+    private boolean tabsRestored;
 
     public MainWindow(UiContext context, TaskExecutor executor) {
         this.context = context;
@@ -88,8 +99,11 @@ public final class MainWindow extends BorderPane {
         hint.getStyleClass().add("empty-hint");
         StackPane center = new StackPane(hint, tabs);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        this.completions = new CompletionSource(context.workspace(), executor);
+        this.history = new HistoryPanel(context::workbenchStore, executor, this::openHistoryEntry);
+        workArea.getItems().add(center);
 
-        SplitPane split = new SplitPane(left, center);
+        SplitPane split = new SplitPane(left, workArea);
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(left, false);
 
@@ -147,7 +161,7 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, spacer, dark);
+        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, workbenchTools(), spacer, dark);
     }
 
     private HBox statusBar() {
@@ -226,6 +240,7 @@ public final class MainWindow extends BorderPane {
         } else if (!configs.isEmpty()) {
             connections.getSelectionModel().select(0);
         }
+        restoreTabsOnce();
         if (!keychainChecked) {
             keychainChecked = true;
             BackgroundTask.wrap(p -> context.catalog().get().keychainStatus())
@@ -253,15 +268,115 @@ public final class MainWindow extends BorderPane {
     }
 
     private QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow) {
-        QueryTabModel model = new QueryTabModel(context.workspace().newSession(config), executor);
-        QueryTab tab = new QueryTab(config.name() + " · query " + (++tabCounter), config, model, sql);
+        return openTab(config, sql, runNow, config.name() + " · query " + (++tabCounter));
+    }
+
+    // ----- query workbench: tabs with history, autocomplete and saved state; the history panel
+
+    private QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow, String title) {
+        Syntax syntax = Syntax.forDialectName(context.workspace().dialect(config).name());
+        QueryTabModel model = new QueryTabModel(context.workspace().newSession(config), executor, config, syntax,
+                context::workbenchStore, () -> context.workspace().newConnector(config));
+        QueryTab tab = new QueryTab(title, config, model, sql, executor, () -> completions.completer(config, syntax));
+        tab.setOpenInNewTab((text, file) -> openTab(config, text, false, file.getFileName().toString()).associate(file, text));
+        model.runningProperty().addListener((o, was, now) -> {
+            if (!now && history.getParent() != null) {
+                history.refresh();
+            }
+        });
+        tab.editor().textProperty().addListener((o, a, b) -> saveTabsSoon.playFromStart());
+        completions.completer(config, syntax);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         tab.focusEditor();
         if (runNow) {
             tab.model().run(sql, 0);
         }
+        saveTabsSoon.playFromStart();
         return tab;
+    }
+
+    private javafx.scene.Node workbenchTools() {
+        historyToggle.setId("history-toggle");
+        historyToggle.setTooltip(new Tooltip("Every statement run, searchable; open one again in a tab (Ctrl+Shift+H)"));
+        historyToggle.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                workArea.getItems().add(history);
+                workArea.setDividerPositions(0.72);
+                history.refresh();
+                history.searchField().requestFocus();
+            } else {
+                workArea.getItems().remove(history);
+            }
+        });
+        saveTabsSoon.setOnFinished(e -> saveTabs());
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> saveTabsSoon.playFromStart());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(SHOW_HISTORY, () -> historyToggle.setSelected(!historyToggle.isSelected()));
+            }
+        });
+        return historyToggle;
+    }
+
+    static final KeyCombination SHOW_HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
+    /** Opens a history entry's SQL in a new tab on its connection (or the selected one, if it was deleted). */
+    private void openHistoryEntry(HistoryEntry entry) {
+        ExternalDatabaseConfig config = connections.getItems().stream().filter(c -> c.id().equals(entry.configId()))
+                .findFirst().orElse(connections.getSelectionModel().getSelectedItem());
+        if (config != null) {
+            openTab(config, entry.sql(), false);
+        }
+    }
+
+    /** The history panel (shown with the History button). */
+    public HistoryPanel history() {
+        return history;
+    }
+
+    public ToggleButton historyToggle() {
+        return historyToggle;
+    }
+
+    /** Brings back the tabs that were open at the last exit, with their text, once the connections are known. */
+    private void restoreTabsOnce() {
+        if (tabsRestored || context.workbenchStore() == null) {
+            return;
+        }
+        tabsRestored = true;
+        var store = context.workbenchStore();
+        BackgroundTask.wrap(p -> store.state().loadTabs())
+                .onSuccess(saved -> {
+                    for (SavedTab t : saved) {
+                        connections.getItems().stream().filter(c -> c.id().equals(t.configId())).findFirst().ifPresent(c -> {
+                            QueryTab tab = openTab(c, t.sql(), false, t.title());
+                            if (t.file() != null) {
+                                tab.associate(java.nio.file.Path.of(t.file()), t.modified() ? null : t.sql());
+                            }
+                        });
+                    }
+                })
+                .onFailure(e -> status.setText("Open tabs of the last session could not be restored: " + e.getMessage()))
+                .executeWith(executor);
+    }
+
+    private List<SavedTab> openTabs() {
+        return tabs.getTabs().stream().filter(t -> t instanceof QueryTab).map(t -> ((QueryTab) t).saved()).toList();
+    }
+
+    /** Keeps the open tabs and their text for the next start, in the background. */
+    private void saveTabs() {
+        var store = context.workbenchStore();
+        if (store == null || !tabsRestored) {
+            return;
+        }
+        List<SavedTab> open = openTabs();
+        BackgroundTask.wrap(p -> {
+            store.state().saveTabs(open);
+            return null;
+        }).executeWith(executor);
     }
 
     private void closeCurrentTab() {
@@ -274,8 +389,22 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /**
+     * Writes the open tabs for the next start, on the calling thread: used once the window has closed,
+     * when nothing is left on screen to stall.
+     */
+    public void saveTabsNow() {
+        saveTabsSoon.stop();
+        var store = context.workbenchStore();
+        if (store != null && tabsRestored) {
+            store.state().saveTabs(openTabs());
+        }
+    }
+
     /** Closes every tab's session; called when the window closes. */
     public void closeAll() {
+        saveTabsSoon.stop();
+        tabsRestored = false; // nothing is saved from here on: an emptied tab list is no state to keep
         for (Tab tab : List.copyOf(tabs.getTabs())) {
             if (tab instanceof QueryTab q) {
                 q.model().close();

@@ -63,6 +63,11 @@ public final class SextantApplication extends Application {
     @Override
     public void stop() {
         if (window != null) {
+            try {
+                window.saveTabsNow();
+            } catch (RuntimeException e) {
+                LOG.warn("Open tabs could not be saved for the next start: {}", e.getMessage());
+            }
             window.closeAll();
         }
         if (executor != null) {

@@ -3,6 +3,7 @@ package dev.sextant.ui;
 import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.query.ProgressListener;
+import dev.sextant.query.WorkbenchStore;
 import dev.sextant.query.Workspace;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,9 +12,22 @@ import java.util.function.Supplier;
  * What the composition root hands the user interface: the services, and the start-up work (such as
  * creating the sample database) that runs in the background while the window is already visible.
  *
- * @param catalog the saved connections; ready once the start-up work has succeeded
+ * @param catalog   the saved connections; ready once the start-up work has succeeded
+ * @param workbench the query history and saved editor state; ready once the start-up work has succeeded,
+ *                  and null (or supplying null) where they are not kept
  */
-public record UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version) {
+public record UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version,
+                        Supplier<WorkbenchStore> workbench) {
+
+    /** Without history or saved editor state. */
+    public UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version) {
+        this(workspace, startup, catalog, version, () -> null);
+    }
+
+    /** The history and editor state, or null before start-up finished or where none is kept. */
+    public WorkbenchStore workbenchStore() {
+        return workbench == null ? null : workbench.get();
+    }
 
     /** Blocking start-up work; returns the connections to show. */
     @FunctionalInterface

@@ -40,16 +40,34 @@ public final class ValueFormat {
         }
         if (value instanceof List<?> list) {
             StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) {
+            for (int i = 0; i < list.size() && sb.length() < TEXT_PREVIEW_CHARS; i++) {
                 sb.append(i == 0 ? "" : ", ").append(list.get(i) == null ? "NULL" : format(list.get(i)));
             }
-            return sb.append(']').toString();
+            return cut(sb.append(']').toString());
+        }
+        if (value instanceof java.util.Map<?, ?> struct) {
+            StringBuilder sb = new StringBuilder("{");
+            for (var e : struct.entrySet()) {
+                if (sb.length() > TEXT_PREVIEW_CHARS) {
+                    break;
+                }
+                sb.append(sb.length() == 1 ? "" : ", ").append(e.getKey()).append(": ")
+                        .append(e.getValue() == null ? "NULL" : format(e.getValue()));
+            }
+            return cut(sb.append('}').toString());
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return value.toString();
         }
         String text = value.toString();
         if (text.length() > TEXT_PREVIEW_CHARS) {
             text = text.substring(0, TEXT_PREVIEW_CHARS) + "…";
         }
         return text.replace("\r\n", " ⏎ ").replace('\n', '⏎').replace('\t', ' ');
+    }
+
+    private static String cut(String s) {
+        return s.length() > TEXT_PREVIEW_CHARS ? s.substring(0, TEXT_PREVIEW_CHARS) + "…" : s;
     }
 
     /**
