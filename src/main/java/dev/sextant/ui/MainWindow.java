@@ -302,7 +302,7 @@ public final class MainWindow extends BorderPane {
         historyToggle.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 workArea.getItems().add(history);
-                workArea.setDividerPositions(0.72);
+                workArea.setDividerPositions(0.64);
                 history.refresh();
                 history.searchField().requestFocus();
             } else {

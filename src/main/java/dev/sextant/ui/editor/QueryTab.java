@@ -200,7 +200,17 @@ public final class QueryTab extends Tab {
         });
         model.pageProperty().addListener((obs, old, page) -> showPage(page));
         model.failureProperty().addListener((obs, old, failure) -> showFailure(failure));
-        model.parameterRequestProperty().addListener((o, a, r) -> parameterForm.show(r));
+        model.parameterRequestProperty().addListener((o, a, r) -> {
+            parameterForm.show(r);
+            if (r == null) {
+                editor.requestFocus();
+            }
+        });
+        model.confirmationProperty().addListener((o, a, c) -> {
+            if (c == null) {
+                editor.requestFocus();
+            }
+        });
         setOnCloseRequest(e -> {
             if (!confirmClose()) {
                 e.consume();
@@ -335,7 +345,7 @@ public final class QueryTab extends Tab {
         Button first = iconButton(Feather.CHEVRONS_LEFT, "first-page", "First page", model::firstPage);
         Button previous = iconButton(Feather.CHEVRON_LEFT, "previous-page", "Previous page (Alt+Left)", model::previousPage);
         Button next = iconButton(Feather.CHEVRON_RIGHT, "next-page", "Next page (Alt+Right)", model::nextPage);
-        Button more = new Button("Fetch more", Icons.of(Feather.CHEVRONS_DOWN));
+        Button more = new Button(null, Icons.of(Feather.CHEVRONS_DOWN));
         more.setId("fetch-more");
         more.setTooltip(new Tooltip("Show the next page's rows below these (up to " + String.format("%,d", QueryTabModel.MAX_ROWS_SHOWN)
                 + " rows at once)"));
@@ -359,13 +369,22 @@ public final class QueryTab extends Tab {
         size.getItems().setAll(QueryTabModel.PAGE_SIZES);
         size.setValue(model.pageSizeProperty().get());
         size.setTooltip(new Tooltip("Rows per page"));
+        size.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n + " rows";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.replaceAll("\\D", ""));
+            }
+        });
         size.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.changePageSize(b);
             }
         });
-        Label perPage = new Label("rows per page");
-        perPage.getStyleClass().add("text-muted");
 
         MenuButton export = new MenuButton("Export", Icons.of(Feather.DOWNLOAD));
         export.setId("export-menu");
@@ -391,10 +410,11 @@ public final class QueryTab extends Tab {
 
         status.setId("query-status");
         status.textProperty().bind(model.statusProperty());
-        status.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(120);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, first, previous, next, more, size, perPage, export, exportBusy, exportStatus, cancelExport,
+        exportStatus.setMinWidth(0);
+        HBox bar = new HBox(6, first, previous, next, more, size, export, exportBusy, exportStatus, cancelExport,
                 spacer, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

@@ -78,6 +78,16 @@ public final class SqlEditor extends CodeArea {
                 showCompletions();
             }
         });
+        // the list may get the keys while it shows (a popup window can take the focus on some platforms)
+        popup.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB) {
+                acceptCompletion();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                popup.hide();
+                e.consume();
+            }
+        });
         popup.list().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 acceptCompletion();

@@ -133,12 +133,16 @@ public final class HistoryPanel extends VBox {
             outcome.getStyleClass().add("outcome-" + e.outcome().name().toLowerCase(Locale.ROOT));
             String rows = e.rowCount() >= 0 ? String.format(" · %,d rows", e.rowCount())
                     : e.updateCount() >= 0 ? String.format(" · %,d changed", e.updateCount()) : "";
-            Label detail = new Label(WHEN.format(e.startedAt().atZone(ZoneId.systemDefault())) + " · " + e.connectionName()
-                    + " · " + e.durationMillis() + " ms" + rows);
+            Label detail = new Label(WHEN.format(e.startedAt().atZone(ZoneId.systemDefault())) + " · " + e.durationMillis()
+                    + " ms" + rows + " · " + e.connectionName());
             detail.getStyleClass().add("node-detail");
             HBox second = new HBox(4, outcome, detail);
             second.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(1, sql, second);
+            sql.setMinWidth(0);
+            detail.setMinWidth(0);
+            box.setMinWidth(0);
+            setPrefWidth(0); // the cell follows the list's width and cuts long text with an ellipsis
             setText(null);
             setGraphic(box);
             StringBuilder tip = new StringBuilder(e.sql().length() > 2000 ? e.sql().substring(0, 2000) + "…" : e.sql());

@@ -24,6 +24,7 @@ public final class ResultView extends BorderPane {
     private final SplitPane split = new SplitPane(grid);
     private final TextField filter = new TextField();
     private final Label note = new Label();
+    private HBox filterBar;
 
     public ResultView() {
         getStyleClass().add("result-view");
@@ -40,7 +41,10 @@ public final class ResultView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("grid-bar");
+        bar.managedProperty().bind(bar.visibleProperty());
+        bar.setVisible(false);
         setTop(bar);
+        this.filterBar = bar;
         setCenter(split);
         grid.setOnShowValue(column -> {
             Object[] focused = grid.focusedValue();
@@ -67,6 +71,7 @@ public final class ResultView extends BorderPane {
     }
 
     public void show(ResultPageView page) {
+        filterBar.setVisible(page != null);
         grid.show(page);
     }
 
