@@ -99,6 +99,7 @@ public final class MainWindow extends BorderPane {
         hint.getStyleClass().add("empty-hint");
         StackPane center = new StackPane(hint, tabs);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        hint.visibleProperty().bind(tabs.visibleProperty().not()); // never shows through a tab's empty areas
         this.completions = new CompletionSource(context.workspace(), executor);
         this.history = new HistoryPanel(context::workbenchStore, executor, this::openHistoryEntry);
         workArea.getItems().add(center);

@@ -20,7 +20,10 @@ final class CompletionPopup extends Popup {
     CompletionPopup() {
         list.setId("completion-list");
         list.getStyleClass().add("completion-list");
-        list.setPrefSize(420, 220);
+        list.setPrefWidth(420);
+        list.setFixedCellSize(26);
+        list.getItems().addListener((javafx.collections.ListChangeListener<Completion>) c ->
+                list.setPrefHeight(Math.min(10, Math.max(1, list.getItems().size())) * 26 + 4));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Completion item, boolean empty) {
