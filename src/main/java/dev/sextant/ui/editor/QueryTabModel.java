@@ -615,6 +615,12 @@ public final class QueryTabModel {
         if (exporting.get() || r == null || exportConnector == null) {
             return;
         }
+        if (StatementClassifier.classify(r.sql(), syntax).changes()) {
+            // the export runs the statement again: never for one that writes (INSERT ... RETURNING, say)
+            exportStatus.set("Not exported: this result came from a statement that changes data, and an export runs "
+                    + "its statement again. Copy the rows instead.");
+            return;
+        }
         ResultExporter exporter = new ResultExporter(exportConnector);
         exporting.set(true);
         exportStatus.set("Exporting to " + target.getFileName() + "…");

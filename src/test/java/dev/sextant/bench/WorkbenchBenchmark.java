@@ -1,0 +1,232 @@
+package dev.sextant.bench;
+
+import dev.sextant.config.ConnectionKind;
+import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.connector.BaseDBConnector;
+import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.query.QuerySession;
+import dev.sextant.query.ResultPageView;
+import dev.sextant.sql.Syntax;
+import dev.sextant.testing.FxWatchdog;
+import dev.sextant.testing.TestPostgres;
+import dev.sextant.ui.editor.QueryTab;
+import dev.sextant.ui.editor.QueryTabModel;
+import dev.sextant.ui.task.FxTaskExecutor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: the results grid under the heaviest use, measured in the real editor tab on a headless
+ * screen. It pages through 10,000,000 rows to the end and jumps back to page 1 in a JVM limited to
+ * {@code -Xmx256m}, reporting the JavaFX thread's longest stall and the heap, and compares the time to the
+ * first page of the whole table with that of the same query with {@code LIMIT 200}, measured alternately
+ * in the same run. Run with {@code mvn -Pbenchmark verify}; it prints figures and asserts nothing about time.
+ */
+class WorkbenchBenchmark {
+
+    private static final int ROWS = 10_000_000;
+    private static final int PAGE = 1000;
+    private static final int FIRST_PAGE_RUNS = 9;
+
+    private static void report(String line) {
+        System.out.println("[benchmark] " + line);
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%,.1f ms", nanos / 1e6);
+    }
+
+    @Test
+    void run() throws Exception {
+        report(Runtime.getRuntime().availableProcessors() + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        String db = TestPostgres.newDatabase("bench_grid");
+        long gen = System.nanoTime();
+        TestPostgres.execute(db, "CREATE TABLE huge AS SELECT g AS id, md5(g::text) AS t, g * 0.01 AS amount, "
+                + "now() - g * interval '1 second' AS at FROM generate_series(1, " + ROWS + ") g", "VACUUM ANALYZE huge");
+        report(String.format("generated %,d rows in %s", ROWS, ms(System.nanoTime() - gen)));
+
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await();
+        Path spill = Files.createTempDirectory("sextant-bench-spill");
+        ExternalDatabaseConfig config = ExternalDatabaseConfig.create("Bench", "postgresql", Map.of(), ConnectionKind.DEVELOPMENT);
+        try (FxTaskExecutor executor = new FxTaskExecutor()) {
+            QuerySession session = new QuerySession(() -> connector(db), spill, QuerySession.DEFAULT_ROWS_IN_MEMORY);
+            QueryTabModel model = new QueryTabModel(session, executor, config, Syntax.POSTGRESQL, () -> null, null);
+            onFx(() -> {
+                QueryTab tab = new QueryTab("Bench", config, model, "SELECT * FROM huge", executor, () -> null);
+                Stage stage = new Stage();
+                stage.setScene(new Scene(new TabPane(tab), 1280, 800));
+                stage.show();
+            });
+            firstPage(model);
+            paging(model, spill);
+            onFx(model::close);
+        }
+    }
+
+    private static BaseDBConnector connector(String db) {
+        return ConnectorRegistry.loadInstalled().create("postgresql", ConnectionParameters.of(Map.of(
+                "host", "127.0.0.1", "port", String.valueOf(TestPostgres.port()), "database", db,
+                "user", "postgres", "sslMode", "disable")));
+    }
+
+    /** Time from "run" to the first page shown, for the whole table and with LIMIT 200, alternating. */
+    private void firstPage(QueryTabModel model) throws Exception {
+        long[] whole = new long[FIRST_PAGE_RUNS];
+        long[] limited = new long[FIRST_PAGE_RUNS];
+        for (int i = -2; i < FIRST_PAGE_RUNS; i++) {
+            long w = timeRun(model, "SELECT * FROM huge");
+            long l = timeRun(model, "SELECT * FROM huge LIMIT 200");
+            if (i >= 0) {
+                whole[i] = w;
+                limited[i] = l;
+            }
+        }
+        Arrays.sort(whole);
+        Arrays.sort(limited);
+        long w = whole[FIRST_PAGE_RUNS / 2];
+        long l = limited[FIRST_PAGE_RUNS / 2];
+        report(String.format("first page shown in the grid: SELECT * over %,d rows median %s; with LIMIT 200 median %s "
+                + "-> %.2fx (target under 2x; %d runs each, alternating, after 2 warm-ups)", ROWS, ms(w), ms(l), (double) w / l,
+                FIRST_PAGE_RUNS));
+    }
+
+    /** Runs {@code sql} from the editor and waits until its first page is on screen. */
+    private static long timeRun(QueryTabModel model, String sql) throws Exception {
+        CompletableFuture<Long> shown = new CompletableFuture<>();
+        long[] t0 = new long[1];
+        onFx(() -> {
+            Consumer<ResultPageView> done = p -> shown.complete(System.nanoTime() - t0[0]);
+            javafx.beans.value.ChangeListener<ResultPageView> listener = (o, a, p) -> {
+                if (p != null) {
+                    Platform.runLater(() -> done.accept(p)); // after the grid has taken the page
+                }
+            };
+            model.pageProperty().addListener(listener);
+            shown.whenComplete((r, e) -> Platform.runLater(() -> model.pageProperty().removeListener(listener)));
+            t0[0] = System.nanoTime();
+            model.run(sql, 0);
+        });
+        long nanos = shown.get(60, TimeUnit.SECONDS);
+        waitIdle(model);
+        return nanos;
+    }
+
+    private void paging(QueryTabModel model, Path spill) throws Exception {
+        onFx(() -> model.changePageSize(PAGE));
+        timeRun(model, "SELECT * FROM huge");
+        resetPeakHeap();
+        long pages = 1;
+        long t = System.nanoTime();
+        try (FxWatchdog watchdog = FxWatchdog.start()) {
+            while (true) {
+                ResultPageView p = model.pageProperty().get();
+                if (!p.hasNextPage()) {
+                    break;
+                }
+                onFx(model::nextPage);
+                waitIdle(model);
+                pages++;
+                if (pages % 2000 == 0) {
+                    report(String.format("  … page %,d, %s so far, longest FX stall %d ms", pages, ms(System.nanoTime() - t),
+                            watchdog.maxStallMillis()));
+                }
+            }
+            long forward = System.nanoTime() - t;
+            ResultPageView last = model.pageProperty().get();
+            long back = System.nanoTime();
+            onFx(model::firstPage);
+            waitIdle(model);
+            long backNanos = System.nanoTime() - back;
+            ResultPageView first = model.pageProperty().get();
+            report(String.format("paged forward through %,d pages of %,d rows to the end (rows %,d-%,d of %,d) in %s (%,.0f rows/s)",
+                    pages, PAGE, last.firstRow() + 1, last.lastRow(), last.rowsRead(), ms(forward), last.rowsRead() / (forward / 1e9)));
+            report(String.format("jumped back to page 1 (first row %,d, read back from the temporary file) in %s", first.firstRow() + 1,
+                    ms(backNanos)));
+            report(String.format("JavaFX thread longest stall over the whole paging: %d ms over %,d probes (target under 100 ms)",
+                    watchdog.maxStallMillis(), watchdog.probes()));
+        }
+        long spillBytes;
+        try (Stream<Path> files = Files.list(spill)) {
+            spillBytes = files.mapToLong(f -> f.toFile().length()).sum();
+        }
+        report(String.format("peak heap in use %,d MB of max %,d MB; temporary file %,d MB; no OutOfMemoryError",
+                peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), spillBytes / (1024 * 1024)));
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void waitIdle(QueryTabModel model) throws Exception {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        onFx(() -> {
+            if (!model.runningProperty().get()) {
+                idle.complete(null);
+                return;
+            }
+            model.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        model.runningProperty().removeListener(this);
+                        idle.complete(null);
+                    }
+                }
+            });
+        });
+        idle.get(120, TimeUnit.SECONDS);
+        if (model.failure().isPresent()) {
+            throw new IllegalStateException(model.failure().get().message());
+        }
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+}
