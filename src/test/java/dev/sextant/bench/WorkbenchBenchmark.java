@@ -135,7 +135,11 @@ class WorkbenchBenchmark {
 
     private void paging(QueryTabModel model, Path spill) throws Exception {
         onFx(() -> model.changePageSize(PAGE));
+        waitIdle(model);
         timeRun(model, "SELECT * FROM huge");
+        if (model.pageProperty().get().rows().size() != PAGE) {
+            throw new IllegalStateException("expected a first page of " + PAGE + " rows");
+        }
         resetPeakHeap();
         long pages = 1;
         long t = System.nanoTime();

@@ -83,7 +83,10 @@ public final class QueryTab extends Tab {
     private final ParameterForm parameterForm;
     private final HBox confirmBar = new HBox(8);
     private final TabPane resultTabs = new TabPane();
+    /** Which view shows which result of the last run. */
     private final Map<ResultModel, ResultView> views = new HashMap<>();
+    private final java.util.List<ResultView> pool = new java.util.ArrayList<>();
+    private final java.util.List<Tab> tabPool = new java.util.ArrayList<>();
     private final ListView<String> messages = new ListView<>();
     private final Tab messagesTab = new Tab("Messages");
     private final ResultView emptyView = new ResultView();
@@ -146,7 +149,9 @@ public final class QueryTab extends Tab {
         messages.setItems(model.messages());
         messagesTab.setContent(messages);
         messagesTab.setGraphic(Icons.of(Feather.LIST));
-        resultTabs.getTabs().add(resultTab(null, emptyView, "Result"));
+        pool.add(emptyView);
+        tabPool.add(resultTab(null, emptyView, "Result"));
+        resultTabs.getTabs().add(tabPool.get(0));
         model.results().addListener((javafx.collections.ListChangeListener<ResultModel>) c -> rebuildResultTabs());
         model.messages().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildResultTabs());
         model.selectedResultProperty().addListener((o, a, r) -> {
@@ -429,35 +434,60 @@ public final class QueryTab extends Tab {
         return t;
     }
 
-    /** One tab per result set, then the messages of a script (or of statements without rows). */
+    /**
+     * One tab per result set, then the messages of a script (or of statements without rows). Result views
+     * and their tabs are reused by position, so a new run does not build a new grid.
+     */
     private void rebuildResultTabs() {
         java.util.List<Tab> tabs = new java.util.ArrayList<>();
-        for (ResultModel r : model.results()) {
-            ResultView view = views.computeIfAbsent(r, k -> newView(k));
-            Tab existing = resultTabs.getTabs().stream().filter(t -> t.getUserData() == r).findFirst().orElse(null);
-            tabs.add(existing != null ? existing : resultTab(r, view, r.title()));
+        java.util.List<ResultModel> results = model.results();
+        for (int i = 0; i < results.size(); i++) {
+            ResultModel r = results.get(i);
+            if (i == pool.size()) {
+                pool.add(i == 0 ? emptyView : new ResultView());
+                tabPool.add(resultTab(null, pool.get(i), ""));
+            }
+            ResultView view = pool.get(i);
+            Tab tab = tabPool.get(i);
+            if (tab.getUserData() != r) {
+                attach(r, view);
+                tab.setUserData(r);
+                tab.setText(r.title());
+            }
+            tabs.add(tab);
         }
-        views.keySet().retainAll(model.results());
+        views.keySet().retainAll(results);
         if (tabs.isEmpty() && model.messages().isEmpty()) {
-            tabs.add(resultTab(null, emptyView, "Result"));
+            Tab first = tabPool.get(0);
+            first.setUserData(null);
+            first.setText("Result");
+            emptyView.show(null);
+            tabs.add(first);
         }
-        if (!model.messages().isEmpty() && (model.results().size() != 1 || model.messages().size() > 1)) {
+        if (!model.messages().isEmpty() && (results.size() != 1 || model.messages().size() > 1)) {
             tabs.add(messagesTab);
         }
         if (!resultTabs.getTabs().equals(tabs)) {
             resultTabs.getTabs().setAll(tabs);
         }
-        if (model.results().isEmpty() && !model.messages().isEmpty()) {
+        if (results.isEmpty() && !model.messages().isEmpty()) {
             resultTabs.getSelectionModel().select(messagesTab);
         }
     }
 
-    private ResultView newView(ResultModel r) {
-        ResultView view = new ResultView();
+    /** Shows result {@code r} in {@code view}, following its pages from now on. */
+    private void attach(ResultModel r, ResultView view) {
+        views.entrySet().removeIf(e -> e.getValue() == view);
+        views.put(r, view);
+        view.hideValue();
+        view.filter().clear();
         view.show(r.pageProperty().get());
-        r.pageProperty().addListener((o, a, p) -> view.show(p));
+        r.pageProperty().addListener((o, a, p) -> {
+            if (views.get(r) == view) {
+                view.show(p);
+            }
+        });
         view.grid().setOnRerunSorted((column, descending) -> model.rerunOrderedBy(r, column, descending));
-        return view;
     }
 
     /** Runs the selection if there is one, else the statement at the caret. */
@@ -649,7 +679,7 @@ public final class QueryTab extends Tab {
     /** The result set shown now (grid, filter, value viewer). */
     public ResultView resultView() {
         ResultModel r = model.selectedResultProperty().get();
-        return r == null ? emptyView : views.computeIfAbsent(r, this::newView);
+        return r == null || !views.containsKey(r) ? emptyView : views.get(r);
     }
 
     public FindBar findBar() {
