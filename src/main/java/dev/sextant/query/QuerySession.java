@@ -115,17 +115,10 @@ public final class QuerySession implements AutoCloseable {
 
     /** Page {@code index} of the result {@code resultId} (see {@link ExecutionResult#resultId()}). */
     public synchronized ResultPageView page(int resultId, int index, int pageSize) {
-        if (resultId < 0 || resultId >= results.size()) {
-            throw new IllegalStateException("That result is closed: run the statement again.");
+        if (index < 0 || pageSize < 1) {
+            throw new IllegalArgumentException("page " + index + " of size " + pageSize);
         }
-        cancelRequested = false;
-        QueryResult result = results.get(resultId);
-        opening = result.cursor();
-        try {
-            return result.page(index, pageSize, () -> cancelRequested);
-        } finally {
-            opening = null;
-        }
+        return rows(resultId, (long) index * pageSize, pageSize);
     }
 
     /**

@@ -48,15 +48,12 @@ public enum CopyFormat {
                 }
             }
             case JSON -> {
+                List<String> keys = uniqueNames(names);
                 List<Map<String, Object>> objects = new ArrayList<>();
                 for (Object[] row : rows) {
                     Map<String, Object> o = new LinkedHashMap<>();
-                    for (int i = 0; i < names.size(); i++) {
-                        String key = names.get(i);
-                        for (int n = 2; o.containsKey(key); n++) {
-                            key = names.get(i) + "_" + n;
-                        }
-                        o.put(key, row[i]);
+                    for (int i = 0; i < keys.size(); i++) {
+                        o.put(keys.get(i), row[i]);
                     }
                     objects.add(o);
                 }
@@ -75,6 +72,19 @@ public enum CopyFormat {
             }
         }
         return sb.toString();
+    }
+
+    /** Column names as JSON keys: a repeated name gets a suffix (id, id_2), so no value is lost. */
+    static List<String> uniqueNames(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            String key = name;
+            for (int n = 2; out.contains(key); n++) {
+                key = name + "_" + n;
+            }
+            out.add(key);
+        }
+        return out;
     }
 
     /** Tabs and line breaks would break the grid a spreadsheet pastes, so they become spaces. */

@@ -5,7 +5,6 @@ import dev.sextant.connector.ColumnInfo;
 import dev.sextant.connector.ValueKind;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One JSON object per line, keyed by column name (a repeated name gets a suffix: id, id_2). */
@@ -25,15 +24,7 @@ final class JsonLinesWriter implements RowWriter {
     @Override
     public void header(List<ColumnInfo> cols) {
         this.columns = cols;
-        List<String> labels = new ArrayList<>();
-        for (ColumnInfo c : cols) {
-            String label = c.name();
-            for (int n = 2; labels.contains(label); n++) {
-                label = c.name() + "_" + n;
-            }
-            labels.add(label);
-        }
-        keys = labels;
+        keys = CopyFormat.uniqueNames(cols.stream().map(ColumnInfo::name).toList());
     }
 
     @Override

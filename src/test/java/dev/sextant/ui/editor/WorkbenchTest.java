@@ -477,4 +477,67 @@ class WorkbenchTest {
         assertThat(robot.lookup("#grid-note").queryAs(Label.class).getText())
                 .startsWith("Filtered within the 40 fetched rows of this page (13 match), not the whole result.");
     }
+
+    @Test
+    void findReplaceFormatCommentAndFilesWorkFromTheKeyboard(FxRobot robot) throws Exception {
+        QueryTab tab = open(robot, "Local PG", "select id, status from sales.orders where status = 'OPEN'");
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        waitUntil(() -> tab.findBar().isVisible());
+        robot.interact(() -> tab.findBar().findField().setText("status"));
+        robot.interact(() -> tab.findBar().replaceField().setText("state"));
+        robot.clickOn("#find-next");
+        assertThat(tab.editor().getSelectedText()).isEqualTo("status");
+        robot.clickOn("#replace-all");
+        assertThat(tab.editor().getText()).isEqualTo("select id, state from sales.orders where state = 'OPEN'");
+
+        robot.interact(() -> tab.editor().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(tab.editor().getText()).isEqualTo("SELECT\n    id,\n    state\nFROM sales.orders\nWHERE state = 'OPEN'");
+        robot.interact(() -> tab.editor().moveTo(0));
+        robot.press(KeyCode.CONTROL, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.CONTROL);
+        assertThat(tab.editor().getText()).startsWith("-- SELECT\n    id,");
+
+        Path file = dir.resolve("saved-" + run + ".sql");
+        robot.interact(() -> tab.saveTo(file));
+        waitUntil(() -> Files.exists(file) && !tab.isModified());
+        assertThat(Files.readString(file)).isEqualTo(tab.editor().getText());
+        assertThat(tab.getText()).isEqualTo(file.getFileName().toString());
+        robot.interact(() -> tab.editor().appendText("\n-- more"));
+        assertThat(tab.isModified()).isTrue();
+        assertThat(tab.getText()).endsWith(" •");
+
+        Files.writeString(file, "SELECT 'from the file'");
+        int before = window.tabs().getTabs().size();
+        robot.interact(() -> tab.openFile(file));
+        waitUntil(() -> window.tabs().getTabs().size() == before + 1);
+        QueryTab opened = (QueryTab) window.tabs().getSelectionModel().getSelectedItem();
+        assertThat(opened.editor().getText()).isEqualTo("SELECT 'from the file'");
+        assertThat(opened.isModified()).isFalse();
+    }
+
+    @Test
+    void openTabsAndTheirTextComeBackAtTheNextStart(FxRobot robot) throws Exception {
+        open(robot, "Local PG", "SELECT 'first tab'");
+        open(robot, "Sample", "SELECT 'second tab' -- unsaved");
+        robot.interact(window::saveTabsNow);
+
+        MainWindow[] again = new MainWindow[1];
+        robot.interact(() -> {
+            again[0] = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test",
+                    sextant::workbench), executor);
+            Stage stage = new Stage();
+            stage.setScene(SextantApplication.createScene(again[0]));
+            stage.show();
+            again[0].start();
+        });
+        waitUntil(() -> again[0].tabs().getTabs().size() == 2);
+        assertThat(again[0].tabs().getTabs()).extracting(t -> ((QueryTab) t).editor().getText())
+                .containsExactly("SELECT 'first tab'", "SELECT 'second tab' -- unsaved");
+        assertThat(again[0].tabs().getTabs()).extracting(t -> t.getText())
+                .containsExactly("Local PG · query 1", "Sample · query 2");
+        robot.interact(() -> {
+            again[0].closeAll();
+            again[0].getScene().getWindow().hide();
+        });
+    }
 }
