@@ -383,6 +383,14 @@ public final class MainWindow extends BorderPane {
     private void closeCurrentTab() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null) {
+            if (tab.getOnCloseRequest() != null) {
+                // Ctrl+W asks like the tab's close button does (unsaved text)
+                javafx.event.Event request = new javafx.event.Event(Tab.TAB_CLOSE_REQUEST_EVENT);
+                tab.getOnCloseRequest().handle(request);
+                if (request.isConsumed()) {
+                    return;
+                }
+            }
             tabs.getTabs().remove(tab);
             if (tab.getOnClosed() != null) {
                 tab.getOnClosed().handle(null);

@@ -19,6 +19,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +80,7 @@ class WorkbenchBenchmark {
                 stage.setScene(new Scene(new TabPane(tab), 1280, 800));
                 stage.show();
             });
+            firstPageWithoutScreen(db, spill);
             firstPage(model);
             paging(model, spill);
             onFx(model::close);
@@ -112,6 +114,31 @@ class WorkbenchBenchmark {
                 FIRST_PAGE_RUNS));
     }
 
+    /** The same first pages through the query session alone, to tell the database's share from the screen's. */
+    private void firstPageWithoutScreen(String db, Path spill) {
+        try (QuerySession session = new QuerySession(() -> connector(db), spill, QuerySession.DEFAULT_ROWS_IN_MEMORY)) {
+            long[] whole = new long[FIRST_PAGE_RUNS];
+            long[] limited = new long[FIRST_PAGE_RUNS];
+            for (int i = -2; i < FIRST_PAGE_RUNS; i++) {
+                long t = System.nanoTime();
+                session.execute("SELECT * FROM huge", List.of(), 200);
+                long w = System.nanoTime() - t;
+                t = System.nanoTime();
+                session.execute("SELECT * FROM huge LIMIT 200", List.of(), 200);
+                long l = System.nanoTime() - t;
+                if (i >= 0) {
+                    whole[i] = w;
+                    limited[i] = l;
+                }
+            }
+            Arrays.sort(whole);
+            Arrays.sort(limited);
+            report(String.format("first page through the query session alone (no screen): median %s; with LIMIT 200: median %s -> %.2fx",
+                    ms(whole[FIRST_PAGE_RUNS / 2]), ms(limited[FIRST_PAGE_RUNS / 2]),
+                    (double) whole[FIRST_PAGE_RUNS / 2] / limited[FIRST_PAGE_RUNS / 2]));
+        }
+    }
+
     /** Runs {@code sql} from the editor and waits until its first page is on screen. */
     private static long timeRun(QueryTabModel model, String sql) throws Exception {
         CompletableFuture<Long> shown = new CompletableFuture<>();
@@ -142,8 +169,10 @@ class WorkbenchBenchmark {
         }
         resetPeakHeap();
         long pages = 1;
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        GcPauses gc = GcPauses.start();
         long t = System.nanoTime();
-        try (FxWatchdog watchdog = FxWatchdog.start()) {
+        try (FxWatchdog watchdog = FxWatchdog.start(); FxLatencies latencies = FxLatencies.start()) {
             while (true) {
                 ResultPageView p = model.pageProperty().get();
                 if (!p.hasNextPage()) {
@@ -170,6 +199,9 @@ class WorkbenchBenchmark {
                     ms(backNanos)));
             report(String.format("JavaFX thread longest stall over the whole paging: %d ms over %,d probes (target under 100 ms)",
                     watchdog.maxStallMillis(), watchdog.probes()));
+            report("JavaFX thread latency of a posted task while paging: " + latencies.summary());
+            report(String.format("garbage collection while paging: %s; machine load average %.1f before, %.1f after (2 cores)",
+                    gc.summary(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         long spillBytes;
         try (Stream<Path> files = Files.list(spill)) {
@@ -177,6 +209,85 @@ class WorkbenchBenchmark {
         }
         report(String.format("peak heap in use %,d MB of max %,d MB; temporary file %,d MB; no OutOfMemoryError",
                 peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), spillBytes / (1024 * 1024)));
+    }
+
+    /** Every GC pause while it listens, from the JVM's own notifications. */
+    private static final class GcPauses {
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.ConcurrentHashMap<String, Long> longestByName = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static GcPauses start() {
+            GcPauses p = new GcPauses();
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) bean).addNotificationListener((n, h) -> {
+                    if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                (javax.management.openmbean.CompositeData) n.getUserData());
+                        long d = info.getGcInfo().getDuration();
+                        p.count.incrementAndGet();
+                        p.total.addAndGet(d);
+                        p.longest.accumulateAndGet(d, Math::max);
+                        p.longestByName.merge(info.getGcName() + " (" + info.getGcAction() + ")", d, Math::max);
+                    }
+                }, null, null);
+            }
+            return p;
+        }
+
+        String summary() {
+            return String.format("%,d collections, %,d ms in all, longest %d ms; longest by kind %s", count.get(), total.get(),
+                    longest.get(), longestByName);
+        }
+    }
+
+    /** The JavaFX thread's latency for a tiny posted task, every 5 ms: how smooth the screen stays. */
+    private static final class FxLatencies implements AutoCloseable {
+        private final long[] samples = new long[1 << 20];
+        private int n;
+        private volatile boolean running = true;
+        private final Thread prober = new Thread(this::probe, "fx-latency");
+
+        static FxLatencies start() {
+            FxLatencies l = new FxLatencies();
+            l.prober.setDaemon(true);
+            l.prober.start();
+            return l;
+        }
+
+        private void probe() {
+            while (running && n < samples.length) {
+                long posted = System.nanoTime();
+                CountDownLatch ran = new CountDownLatch(1);
+                long[] at = new long[1];
+                Platform.runLater(() -> {
+                    at[0] = System.nanoTime();
+                    ran.countDown();
+                });
+                try {
+                    ran.await();
+                    samples[n++] = at[0] - posted;
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String summary() {
+            long[] sorted = Arrays.copyOf(samples, n);
+            Arrays.sort(sorted);
+            long over = Arrays.stream(sorted).filter(v -> v > 100_000_000L).count();
+            return String.format("median %s, 99th percentile %s, 99.9th %s, max %s; %,d of %,d probes over 100 ms",
+                    ms(sorted[n / 2]), ms(sorted[(int) (n * 0.99)]), ms(sorted[(int) (n * 0.999)]), ms(sorted[n - 1]), over, n);
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            prober.interrupt();
+        }
     }
 
     private static void resetPeakHeap() {

@@ -86,6 +86,7 @@ class WorkbenchTest {
         sextant.start(ProgressListener.NONE);
         sextant.catalog().create(postgres("Local PG", ConnectionKind.DEVELOPMENT));
         sextant.catalog().create(postgres("Prod PG", ConnectionKind.PRODUCTION));
+        sextant.catalog().create(postgres("Read-only PG", ConnectionKind.TEST).withReadOnly(true));
         executor = new FxTaskExecutor();
         window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test", sextant::workbench), executor);
         stage.setScene(SextantApplication.createScene(window));
@@ -117,7 +118,7 @@ class WorkbenchTest {
 
     /** A new query tab on the named connection, with {@code sql} in its editor (not run). */
     private QueryTab open(FxRobot robot, String connection, String sql) throws TimeoutException {
-        waitUntil(() -> window.connections().getItems().size() == 3);
+        waitUntil(() -> window.connections().getItems().size() == 4);
         robot.interact(() -> {
             window.connections().getSelectionModel().select(window.connections().getItems().stream()
                     .filter(c -> c.name().equals(connection)).findFirst().orElseThrow());
@@ -539,5 +540,16 @@ class WorkbenchTest {
             again[0].closeAll();
             again[0].getScene().getWindow().hide();
         });
+    }
+
+    @Test
+    void aReadOnlyConnectionShowsTheServersRefusal(FxRobot robot) throws Exception {
+        QueryTab tab = open(robot, "Read-only PG", "DELETE FROM sales.scratch WHERE id = 2");
+        ctrlEnter(robot);
+        waitUntil(() -> tab.model().failure().isPresent());
+        idle(tab);
+        assertThat(tab.model().failure().get().title()).isEqualTo("This connection is read-only");
+        assertThat(robot.lookup("#error-message").queryAs(Label.class).getText()).contains("read-only");
+        assertThat(count("SELECT count(*) FROM sales.scratch WHERE id = 2")).isEqualTo(1);
     }
 }
