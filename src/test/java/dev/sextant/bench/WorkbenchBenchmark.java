@@ -203,12 +203,15 @@ class WorkbenchBenchmark {
             report(String.format("garbage collection while paging: %s; machine load average %.1f before, %.1f after (2 cores)",
                     gc.summary(), loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
+        long liveAfterGc = gc.liveAfter.get();
         long spillBytes;
         try (Stream<Path> files = Files.list(spill)) {
             spillBytes = files.mapToLong(f -> f.toFile().length()).sum();
         }
-        report(String.format("peak heap in use %,d MB of max %,d MB; temporary file %,d MB; no OutOfMemoryError",
-                peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), spillBytes / (1024 * 1024)));
+        report(String.format("heap: peaks of the heap pools add up to %,d MB of max %,d MB; the largest heap in use right after a "
+                        + "collection (what stays reachable) was %,d MB; temporary file %,d MB; no OutOfMemoryError",
+                peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), liveAfterGc / (1024 * 1024),
+                spillBytes / (1024 * 1024)));
     }
 
     /** Every GC pause while it listens, from the JVM's own notifications. */
@@ -216,6 +219,7 @@ class WorkbenchBenchmark {
         private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong liveAfter = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.ConcurrentHashMap<String, Long> longestByName = new java.util.concurrent.ConcurrentHashMap<>();
 
         static GcPauses start() {
@@ -226,6 +230,9 @@ class WorkbenchBenchmark {
                         var info = com.sun.management.GarbageCollectionNotificationInfo.from(
                                 (javax.management.openmbean.CompositeData) n.getUserData());
                         long d = info.getGcInfo().getDuration();
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                        p.liveAfter.accumulateAndGet(after, Math::max);
                         p.count.incrementAndGet();
                         p.total.addAndGet(d);
                         p.longest.accumulateAndGet(d, Math::max);
@@ -276,11 +283,19 @@ class WorkbenchBenchmark {
         }
 
         String summary() {
-            long[] sorted = Arrays.copyOf(samples, n);
+            close();
+            try {
+                prober.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int count = n;
+            long[] sorted = Arrays.copyOf(samples, count);
             Arrays.sort(sorted);
             long over = Arrays.stream(sorted).filter(v -> v > 100_000_000L).count();
             return String.format("median %s, 99th percentile %s, 99.9th %s, max %s; %,d of %,d probes over 100 ms",
-                    ms(sorted[n / 2]), ms(sorted[(int) (n * 0.99)]), ms(sorted[(int) (n * 0.999)]), ms(sorted[n - 1]), over, n);
+                    ms(sorted[count / 2]), ms(sorted[(int) (count * 0.99)]), ms(sorted[(int) (count * 0.999)]),
+                    ms(sorted[count - 1]), over, count);
         }
 
         @Override

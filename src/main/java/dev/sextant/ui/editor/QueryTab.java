@@ -201,6 +201,9 @@ public final class QueryTab extends Tab {
                 ticker.play();
             } else {
                 ticker.stop();
+                if (model.results().isEmpty()) {
+                    emptyView.show(null); // the run ended without rows: no grid of an earlier run stays
+                }
             }
         });
         model.pageProperty().addListener((obs, old, page) -> showPage(page));
@@ -458,10 +461,10 @@ public final class QueryTab extends Tab {
         }
         views.keySet().retainAll(results);
         if (tabs.isEmpty() && model.messages().isEmpty()) {
+            // while a new run starts, the last grid stays as it is: clearing it would rebuild its columns
             Tab first = tabPool.get(0);
             first.setUserData(null);
             first.setText("Result");
-            emptyView.show(null);
             tabs.add(first);
         }
         if (!model.messages().isEmpty() && (results.size() != 1 || model.messages().size() > 1)) {
