@@ -5,13 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.schema.Table;
-import dev.sextant.query.HistoryEntry;
-import dev.sextant.query.SavedTab;
-import dev.sextant.sql.Syntax;
-import dev.sextant.ui.editor.CompletionSource;
 import dev.sextant.ui.editor.QueryTab;
-import dev.sextant.ui.editor.QueryTabModel;
-import dev.sextant.ui.history.HistoryPanel;
+import dev.sextant.ui.editor.Workbench;
 import dev.sextant.ui.explorer.SchemaTree;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
@@ -67,13 +62,7 @@ public final class MainWindow extends BorderPane {
     private final Label notice = new Label(null, Icons.of(Feather.ALERT_TRIANGLE));
     private boolean keychainChecked;
     private final ConnectionTransferBar transfer;
-    private int tabCounter;
-    private final CompletionSource completions;
-    private final HistoryPanel history;
-    private final ToggleButton historyToggle = new ToggleButton("History", Icons.of(Feather.CLOCK));
-    private final SplitPane workArea = new SplitPane();
-    private final javafx.animation.PauseTransition saveTabsSoon = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
-    private boolean tabsRestored;
+    private final Workbench workbench;
 
     public MainWindow(UiContext context, TaskExecutor executor) {
         this.context = context;
@@ -100,11 +89,10 @@ public final class MainWindow extends BorderPane {
         StackPane center = new StackPane(hint, tabs);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
         hint.visibleProperty().bind(tabs.visibleProperty().not()); // never shows through a tab's empty areas
-        this.completions = new CompletionSource(context.workspace(), executor);
-        this.history = new HistoryPanel(context::workbenchStore, executor, this::openHistoryEntry);
-        workArea.getItems().add(center);
+        this.workbench = new Workbench(context, executor, tabs, connections::getItems,
+                connections.getSelectionModel()::getSelectedItem, status::setText);
 
-        SplitPane split = new SplitPane(left, workArea);
+        SplitPane split = new SplitPane(left, workbench.workArea(center));
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(left, false);
 
@@ -117,6 +105,7 @@ public final class MainWindow extends BorderPane {
                 scene.getAccelerators().put(NEW_QUERY, this::newQuery);
                 scene.getAccelerators().put(CLOSE_TAB, this::closeCurrentTab);
                 scene.getAccelerators().put(REFRESH, tree::refresh);
+                workbench.installAccelerators(scene);
             }
         });
     }
@@ -162,7 +151,7 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, workbenchTools(), spacer, dark);
+        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, workbench.historyToggle(), spacer, dark);
     }
 
     private HBox statusBar() {
@@ -241,7 +230,7 @@ public final class MainWindow extends BorderPane {
         } else if (!configs.isEmpty()) {
             connections.getSelectionModel().select(0);
         }
-        restoreTabsOnce();
+        workbench.restoreOnce();
         if (!keychainChecked) {
             keychainChecked = true;
             BackgroundTask.wrap(p -> context.catalog().get().keychainStatus())
@@ -269,115 +258,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow) {
-        return openTab(config, sql, runNow, config.name() + " · query " + (++tabCounter));
-    }
-
-    // ----- query workbench: tabs with history, autocomplete and saved state; the history panel
-
-    private QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow, String title) {
-        Syntax syntax = Syntax.forDialectName(context.workspace().dialect(config).name());
-        QueryTabModel model = new QueryTabModel(context.workspace().newSession(config), executor, config, syntax,
-                context::workbenchStore, () -> context.workspace().newConnector(config));
-        QueryTab tab = new QueryTab(title, config, model, sql, executor, () -> completions.completer(config, syntax));
-        tab.setOpenInNewTab((text, file) -> openTab(config, text, false, file.getFileName().toString()).associate(file, text));
-        model.runningProperty().addListener((o, was, now) -> {
-            if (!now && history.getParent() != null) {
-                history.refresh();
-            }
-        });
-        tab.editor().textProperty().addListener((o, a, b) -> saveTabsSoon.playFromStart());
-        completions.completer(config, syntax);
-        tabs.getTabs().add(tab);
-        tabs.getSelectionModel().select(tab);
-        tab.focusEditor();
+        QueryTab tab = workbench.open(config, sql, null);
         if (runNow) {
             tab.model().run(sql, 0);
         }
-        saveTabsSoon.playFromStart();
         return tab;
-    }
-
-    private javafx.scene.Node workbenchTools() {
-        historyToggle.setId("history-toggle");
-        historyToggle.setTooltip(new Tooltip("Every statement run, searchable; open one again in a tab (Ctrl+Shift+H)"));
-        historyToggle.selectedProperty().addListener((o, was, on) -> {
-            if (on) {
-                workArea.getItems().add(history);
-                workArea.setDividerPositions(0.64);
-                history.refresh();
-                history.searchField().requestFocus();
-            } else {
-                workArea.getItems().remove(history);
-            }
-        });
-        saveTabsSoon.setOnFinished(e -> saveTabs());
-        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> saveTabsSoon.playFromStart());
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(SHOW_HISTORY, () -> historyToggle.setSelected(!historyToggle.isSelected()));
-            }
-        });
-        return historyToggle;
-    }
-
-    static final KeyCombination SHOW_HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-
-    /** Opens a history entry's SQL in a new tab on its connection (or the selected one, if it was deleted). */
-    private void openHistoryEntry(HistoryEntry entry) {
-        ExternalDatabaseConfig config = connections.getItems().stream().filter(c -> c.id().equals(entry.configId()))
-                .findFirst().orElse(connections.getSelectionModel().getSelectedItem());
-        if (config != null) {
-            openTab(config, entry.sql(), false);
-        }
-    }
-
-    /** The history panel (shown with the History button). */
-    public HistoryPanel history() {
-        return history;
-    }
-
-    public ToggleButton historyToggle() {
-        return historyToggle;
-    }
-
-    /** Brings back the tabs that were open at the last exit, with their text, once the connections are known. */
-    private void restoreTabsOnce() {
-        if (tabsRestored || context.workbenchStore() == null) {
-            return;
-        }
-        tabsRestored = true;
-        var store = context.workbenchStore();
-        BackgroundTask.wrap(p -> store.state().loadTabs())
-                .onSuccess(saved -> {
-                    for (SavedTab t : saved) {
-                        connections.getItems().stream().filter(c -> c.id().equals(t.configId())).findFirst().ifPresent(c -> {
-                            QueryTab tab = openTab(c, t.sql(), false, t.title());
-                            if (t.file() != null) {
-                                tab.associate(java.nio.file.Path.of(t.file()), t.modified() ? null : t.sql());
-                            }
-                        });
-                    }
-                })
-                .onFailure(e -> status.setText("Open tabs of the last session could not be restored: " + e.getMessage()))
-                .executeWith(executor);
-    }
-
-    private List<SavedTab> openTabs() {
-        return tabs.getTabs().stream().filter(t -> t instanceof QueryTab).map(t -> ((QueryTab) t).saved()).toList();
-    }
-
-    /** Keeps the open tabs and their text for the next start, in the background. */
-    private void saveTabs() {
-        var store = context.workbenchStore();
-        if (store == null || !tabsRestored) {
-            return;
-        }
-        List<SavedTab> open = openTabs();
-        BackgroundTask.wrap(p -> {
-            store.state().saveTabs(open);
-            return null;
-        }).executeWith(executor);
     }
 
     private void closeCurrentTab() {
@@ -398,22 +283,14 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /**
-     * Writes the open tabs for the next start, on the calling thread: used once the window has closed,
-     * when nothing is left on screen to stall.
-     */
+    /** Keeps the open tabs for the next start, on the calling thread; called once the window has closed. */
     public void saveTabsNow() {
-        saveTabsSoon.stop();
-        var store = context.workbenchStore();
-        if (store != null && tabsRestored) {
-            store.state().saveTabs(openTabs());
-        }
+        workbench.saveNow();
     }
 
     /** Closes every tab's session; called when the window closes. */
     public void closeAll() {
-        saveTabsSoon.stop();
-        tabsRestored = false; // nothing is saved from here on: an emptied tab list is no state to keep
+        workbench.stop();
         for (Tab tab : List.copyOf(tabs.getTabs())) {
             if (tab instanceof QueryTab q) {
                 q.model().close();
@@ -424,6 +301,11 @@ public final class MainWindow extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The query workbench: history panel, tabs kept between starts. */
+    public Workbench workbench() {
+        return workbench;
     }
 
     public SchemaTree tree() {

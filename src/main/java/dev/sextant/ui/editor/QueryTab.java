@@ -100,11 +100,6 @@ public final class QueryTab extends Tab {
     private Path file;
     private String savedText;
 
-    /** A tab without autocomplete (tests of the view). */
-    public QueryTab(String title, ExternalDatabaseConfig connection, QueryTabModel model, String initialSql) {
-        this(title, connection, model, initialSql, new dev.sextant.ui.task.DirectTaskExecutor(), () -> null);
-    }
-
     /**
      * @param executor  runs highlighting, autocomplete and file work in the background
      * @param completer the connection's autocomplete (may supply null while there is none)

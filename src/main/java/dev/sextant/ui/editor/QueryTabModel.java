@@ -511,13 +511,15 @@ public final class QueryTabModel {
             return;
         }
         startWork("Fetching rows…");
-        current = BackgroundTask.wrap(p -> session.rows(r.resultId(), from, count))
+        record Fetched(ResultPageView view, Map<String, String> info) {
+        }
+        current = BackgroundTask.wrap(p -> new Fetched(session.rows(r.resultId(), from, count), session.runInfo(r.resultId())))
                 .onCancel(session::cancel)
-                .onSuccess(view -> {
+                .onSuccess(fetched -> {
                     running.set(false);
-                    r.pageProperty().set(view);
-                    r.runInfo(session.runInfo(r.resultId()));
-                    status.set(summary(view, Duration.ofNanos(System.nanoTime() - startedNanos)));
+                    r.runInfo(fetched.info());
+                    r.pageProperty().set(fetched.view());
+                    status.set(summary(fetched.view(), Duration.ofNanos(System.nanoTime() - startedNanos)));
                 })
                 .onFailure(e -> fail(e, null))
                 .executeWith(executor);

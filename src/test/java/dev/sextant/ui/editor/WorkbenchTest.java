@@ -419,29 +419,29 @@ class WorkbenchTest {
         waitUntil(() -> sextant.workbench().history().search("no_such_table", 5).size() == 1);
 
         robot.clickOn("#history-toggle");
-        waitUntil(() -> window.history().list().getItems().size() >= 2);
+        waitUntil(() -> window.workbench().history().list().getItems().size() >= 2);
         robot.clickOn("#history-search").write("orders status");
-        waitUntil(() -> window.history().list().getItems().size() == 1);
-        HistoryEntry entry = window.history().list().getItems().get(0);
+        waitUntil(() -> window.workbench().history().list().getItems().size() == 1);
+        HistoryEntry entry = window.workbench().history().list().getItems().get(0);
         assertThat(entry.sql()).isEqualTo("SELECT status, count(*) FROM sales.orders GROUP BY status ORDER BY 1");
         assertThat(entry.connectionName()).isEqualTo("Local PG");
         assertThat(entry.rowCount()).isEqualTo(2);
         assertThat(entry.outcome()).isEqualTo(HistoryEntry.Outcome.SUCCEEDED);
 
-        robot.interact(() -> window.history().searchField().setText("no_such"));
-        waitUntil(() -> window.history().list().getItems().size() == 1
-                && window.history().list().getItems().get(0).outcome() == HistoryEntry.Outcome.FAILED);
-        assertThat(window.history().list().getItems().get(0).error()).contains("no_such_table");
-        robot.interact(() -> window.history().searchField().setText(""));
-        waitUntil(() -> window.history().list().getItems().size() >= 2);
+        robot.interact(() -> window.workbench().history().searchField().setText("no_such"));
+        waitUntil(() -> window.workbench().history().list().getItems().size() == 1
+                && window.workbench().history().list().getItems().get(0).outcome() == HistoryEntry.Outcome.FAILED);
+        assertThat(window.workbench().history().list().getItems().get(0).error()).contains("no_such_table");
+        robot.interact(() -> window.workbench().history().searchField().setText(""));
+        waitUntil(() -> window.workbench().history().list().getItems().size() >= 2);
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-history-light"));
         robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-history-dark"));
 
-        robot.interact(() -> window.history().searchField().setText("orders status"));
-        waitUntil(() -> window.history().list().getItems().size() == 1);
+        robot.interact(() -> window.workbench().history().searchField().setText("orders status"));
+        waitUntil(() -> window.workbench().history().list().getItems().size() == 1);
         int before = window.tabs().getTabs().size();
         robot.doubleClickOn(".history-sql");
         waitUntil(() -> window.tabs().getTabs().size() == before + 1);
