@@ -80,7 +80,7 @@ public final class ResultView extends BorderPane {
         viewer.show(column, value);
         if (!viewerShowing()) {
             split.getItems().add(viewer);
-            split.setDividerPositions(0.68);
+            split.setDividerPositions(0.55); // wide enough for a 16-byte hex dump line
         }
     }
 
