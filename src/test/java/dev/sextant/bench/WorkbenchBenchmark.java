@@ -14,8 +14,6 @@ import dev.sextant.ui.editor.QueryTab;
 import dev.sextant.ui.editor.QueryTabModel;
 import dev.sextant.ui.task.FxTaskExecutor;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -176,7 +174,6 @@ class WorkbenchBenchmark {
         if (model.pageProperty().get().rows().size() != PAGE) {
             throw new IllegalStateException("expected a first page of " + PAGE + " rows");
         }
-        resetPeakHeap();
         long pages = 1;
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         GcPauses gc = GcPauses.start();
@@ -221,9 +218,9 @@ class WorkbenchBenchmark {
         try (Stream<Path> files = Files.list(spill)) {
             spillBytes = files.mapToLong(f -> f.toFile().length()).sum();
         }
-        report(String.format("heap: peaks of the heap pools add up to %,d MB of max %,d MB; the largest heap in use right after a "
-                        + "collection (what stays reachable) was %,d MB; temporary file %,d MB; no OutOfMemoryError",
-                peakHeap() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024), liveAfterGc / (1024 * 1024),
+        report(String.format("heap: the most in use right after a young collection was %,d MB of max %,d MB (old-generation "
+                        + "garbage included; see the full collection above for what stays reachable); temporary file %,d MB; "
+                        + "no OutOfMemoryError", liveAfterGc / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 spillBytes / (1024 * 1024)));
     }
 
@@ -316,25 +313,6 @@ class WorkbenchBenchmark {
             running = false;
             prober.interrupt();
         }
-    }
-
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private static void waitIdle(QueryTabModel model) throws Exception {
