@@ -451,27 +451,31 @@ class WorkbenchTest {
 
     @Test
     void aGridOfVariedTypesAndTheValueViewer(FxRobot robot) throws Exception {
-        QueryTab tab = open(robot, "Local PG", "SELECT id, status, amount, 12345678901234567890.123456789::numeric AS big, "
-                + "ordered_at, tags, doc, raw, NULL::int AS missing, 'NULL' AS text_null FROM sales.orders ORDER BY id LIMIT 40");
+        QueryTab tab = open(robot, "Local PG", "SELECT id, amount, 12345678901234567890.123456789::numeric AS big, tags, doc, "
+                + "raw, NULL::int AS missing, 'NULL' AS text_null, ordered_at, status FROM sales.orders ORDER BY id LIMIT 40");
         ctrlEnter(robot);
         waitUntil(() -> tab.model().pageProperty().get() != null);
         idle(tab);
         ResultGrid grid = tab.grid();
-        assertThat(grid.getItems().get(0)[3]).isEqualTo(new java.math.BigDecimal("12345678901234567890.123456789"));
+        assertThat(grid.getItems().get(0)[2]).isEqualTo(new java.math.BigDecimal("12345678901234567890.123456789"));
+        robot.interact(() -> Snapshots.save(window.getScene(), "workbench-grid-types-light"));
         robot.interact(() -> {
             grid.getSelectionModel().clearSelection();
-            grid.getSelectionModel().select(0, grid.getColumns().get(7));
-            grid.getFocusModel().focus(0, grid.getColumns().get(7));
-            tab.resultView().showValue(grid.columnsShown().get(6), grid.getItems().get(0)[6]);
+            grid.getSelectionModel().select(0, grid.getColumns().get(5));
+            grid.getFocusModel().focus(0, grid.getColumns().get(5));
+            tab.resultView().showValue(grid.columnsShown().get(4), grid.getItems().get(0)[4]);
         });
         assertThat(tab.resultView().viewer().shownText()).isEqualTo("{\n  \"n\" : 1,\n  \"nested\" : {\n    \"ok\" : true\n  }\n}");
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-grid-value-viewer-light"));
-        robot.interact(() -> tab.resultView().showValue(grid.columnsShown().get(7), grid.getItems().get(0)[7]));
+        robot.interact(() -> tab.resultView().showValue(grid.columnsShown().get(5), grid.getItems().get(0)[5]));
         assertThat(tab.resultView().viewer().shownText()).startsWith("00000000  c4 ca 42 38 a0 b9 23 82  0d cc 50 9a 6f 75 84 9b");
         robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-grid-value-viewer-dark"));
+        robot.interact(() -> tab.resultView().hideValue());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Snapshots.save(window.getScene(), "workbench-grid-types-dark"));
 
         robot.interact(() -> tab.resultView().filter().setText("PAID"));
         assertThat(grid.getItems()).hasSize(13);
