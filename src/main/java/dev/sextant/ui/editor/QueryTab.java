@@ -227,8 +227,8 @@ public final class QueryTab extends Tab {
     }
 
     private void editorKeys(KeyEvent e) {
-        if (editor.completionsShowing()) {
-            return;
+        if (e.isConsumed() || editor.completionsShowing()) {
+            return; // the autocomplete list took the key
         }
         if (RUN_SCRIPT.match(e)) {
             runScript();
