@@ -8,6 +8,7 @@ import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ProgressListener;
 import dev.sextant.query.SchemaCache;
+import dev.sextant.query.WorkbenchStore;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.InstanceLock;
@@ -45,6 +46,7 @@ public final class Sextant implements AutoCloseable {
     private ConnectionCatalog catalog;
     private SchemaCache schemaCache;
     private UiStateStore uiState;
+    private volatile WorkbenchStore workbench;
 
     public Sextant(AppPaths paths) {
         this(paths, SecretStore.withSystemKeychain());
@@ -86,6 +88,11 @@ public final class Sextant implements AutoCloseable {
         return uiState;
     }
 
+    /** The query history and saved editor state; available once {@link #start} has run. */
+    public WorkbenchStore workbench() {
+        return workbench;
+    }
+
     /**
      * Takes the data folder, opens the store and makes sure the sample exists. Blocks (seconds on the
      * first start, when the sample is created).
@@ -120,6 +127,7 @@ public final class Sextant implements AutoCloseable {
     private void openStoreServices() {
         schemaCache = new SchemaCache(store);
         uiState = new UiStateStore(store);
+        workbench = WorkbenchStore.of(store);
     }
 
     private InstanceLock lockDataFolder() {
@@ -175,7 +183,7 @@ public final class Sextant implements AutoCloseable {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
             return SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog,
-                    this::schemaCache, this::uiState));
+                    this::schemaCache, this::uiState, this::workbench));
         }
     }
 

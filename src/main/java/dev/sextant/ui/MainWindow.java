@@ -5,7 +5,7 @@ import dev.sextant.schema.Table;
 import dev.sextant.ui.audit.AuditLogView;
 import dev.sextant.ui.connections.ConnectionsPanel;
 import dev.sextant.ui.editor.QueryTab;
-import dev.sextant.ui.editor.QueryTabModel;
+import dev.sextant.ui.editor.Workbench;
 import dev.sextant.ui.explorer.SchemaTree;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
@@ -69,8 +69,8 @@ public final class MainWindow extends BorderPane {
     private final ProgressBar progress = new ProgressBar();
     private final Label notice = new Label(null, Icons.of(Feather.ALERT_TRIANGLE));
     private boolean keychainChecked;
-    private int tabCounter;
     private Consumer<Throwable> finished = error -> { };
+    private final Workbench workbench;
 
     public MainWindow(UiContext context, TaskExecutor executor) {
         this.context = context;
@@ -90,8 +90,11 @@ public final class MainWindow extends BorderPane {
         hint.getStyleClass().add("empty-hint");
         StackPane center = new StackPane(hint, tabs);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
+        hint.visibleProperty().bind(tabs.visibleProperty().not()); // never shows through a tab's empty areas
+        this.workbench = new Workbench(context, executor, tabs, () -> side.model().configs(), () -> side.model().selected(),
+                status::setText);
 
-        split = new SplitPane(side, center);
+        split = new SplitPane(side, workbench.workArea(center));
         split.setId("main-split");
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(side, false);
@@ -122,6 +125,7 @@ public final class MainWindow extends BorderPane {
                 scene.getAccelerators().put(CLOSE_TAB, this::closeCurrentTab);
                 scene.getAccelerators().put(REFRESH, () -> tree().refresh());
                 scene.getAccelerators().put(NEW_CONNECTION, () -> side.connections().newConnection());
+                workbench.installAccelerators(scene);
             }
         });
     }
@@ -166,7 +170,8 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, auditLog, spacer, themeMenu());
+        return new ToolBar(brand, newQuery, refresh, system, connectionsMenu, auditLog, workbench.historyToggle(), spacer,
+                themeMenu());
     }
 
     /** Follow the system, light or dark; the choice is kept with the window state. */
@@ -273,6 +278,7 @@ public final class MainWindow extends BorderPane {
         side.model().setAll(configs);
         status.setText(configs.size() + (configs.size() == 1 ? " connection" : " connections"));
         stateKeeper.restoreOnce();
+        workbench.restoreOnce();
         if (!keychainChecked) {
             keychainChecked = true;
             side.model().loadFolders();
@@ -317,12 +323,8 @@ public final class MainWindow extends BorderPane {
 
     /** Opens an editor tab on a connection, marked with the connection's colour and, for production, its badge. */
     QueryTab openTab(ExternalDatabaseConfig config, String sql, boolean runNow) {
-        QueryTabModel model = new QueryTabModel(context.workspace().newSession(config), executor);
-        QueryTab tab = new QueryTab(config.name() + " · query " + (++tabCounter), config, model, sql);
+        QueryTab tab = workbench.open(config, sql, null);
         ConnectionMarker.mark(tab, config);
-        tabs.getTabs().add(tab);
-        tabs.getSelectionModel().select(tab);
-        tab.focusEditor();
         if (runNow) {
             tab.model().run(sql, 0);
         }
@@ -332,6 +334,14 @@ public final class MainWindow extends BorderPane {
     private void closeCurrentTab() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab != null) {
+            if (tab.getOnCloseRequest() != null) {
+                // Ctrl+W asks like the tab's close button does (unsaved text)
+                javafx.event.Event request = new javafx.event.Event(Tab.TAB_CLOSE_REQUEST_EVENT);
+                tab.getOnCloseRequest().handle(request);
+                if (request.isConsumed()) {
+                    return;
+                }
+            }
             tabs.getTabs().remove(tab);
             if (tab.getOnClosed() != null) {
                 tab.getOnClosed().handle(null);
@@ -339,8 +349,14 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Keeps the open tabs for the next start, on the calling thread; called once the window has closed. */
+    public void saveTabsNow() {
+        workbench.saveNow();
+    }
+
     /** Closes every tab's session; called when the window closes. */
     public void closeAll() {
+        workbench.stop();
         for (Tab tab : List.copyOf(tabs.getTabs())) {
             if (tab instanceof QueryTab q) {
                 q.model().close();
@@ -361,19 +377,15 @@ public final class MainWindow extends BorderPane {
 
     /** The window as it stands, for the window state. */
     WindowState captureState(javafx.stage.Stage stage) {
-        List<WindowState.TabState> open = tabs.getTabs().stream().filter(t -> t instanceof QueryTab)
-                .filter(t -> t.getProperties().get(ConnectionMarker.CONFIG_ID) != null)
-                .map(t -> new WindowState.TabState((String) t.getProperties().get(ConnectionMarker.CONFIG_ID),
-                        ((QueryTab) t).editor().getText())).toList();
         ExternalDatabaseConfig selected = side.model().selected();
         return new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 List.of(split.getDividerPositions()[0], side.getDividerPositions()[0],
                         side.explorer().split().getDividerPositions()[0]),
-                stateKeeper.theme(), selected == null ? null : selected.id(), side.model().connectedIds(), open,
-                tabs.getSelectionModel().getSelectedIndex());
+                stateKeeper.theme(), selected == null ? null : selected.id(), side.model().connectedIds(), List.of(),
+                -1);
     }
 
-    /** Puts the splits, selection, open connections and tabs back as a state says (the stage is done by the keeper). */
+    /** Puts the splits, selection and open connections back as a state says (the stage is done by the keeper). */
     void applyState(WindowState state) {
         List<Double> d = state.dividers();
         if (d.size() >= 3) {
@@ -390,16 +402,16 @@ public final class MainWindow extends BorderPane {
                 }
             }));
         }
-        for (WindowState.TabState t : state.tabs()) {
-            configs.stream().filter(c -> c.id().equals(t.configId())).findFirst().ifPresent(c -> openTab(c, t.sql(), false));
-        }
-        if (state.selectedTab() >= 0 && state.selectedTab() < tabs.getTabs().size()) {
-            tabs.getSelectionModel().select(state.selectedTab());
-        }
+        // the editor tabs come back through the workbench, which keeps them with their files
     }
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The query workbench: history panel, tabs kept between starts. */
+    public Workbench workbench() {
+        return workbench;
     }
 
     public SchemaTree tree() {

@@ -109,7 +109,12 @@ public final class SextantApplication extends Application {
     @Override
     public void stop() {
         if (window != null) {
-            window.saveState();
+            try {
+                window.saveState();
+                window.saveTabsNow();
+            } catch (RuntimeException e) {
+                LOG.warn("The window and its open tabs could not be saved for the next start: {}", e.getMessage());
+            }
             window.closeAll();
         }
         if (executor != null) {

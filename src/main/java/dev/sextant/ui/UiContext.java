@@ -5,6 +5,7 @@ import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.query.ProgressListener;
 import dev.sextant.query.SchemaCache;
+import dev.sextant.query.WorkbenchStore;
 import dev.sextant.query.Workspace;
 import dev.sextant.store.UiStateStore;
 import java.util.List;
@@ -18,16 +19,24 @@ import java.util.function.Supplier;
  * @param audit       the MCP audit log; ready once the start-up work has succeeded, or null when there is none
  * @param schemaCache the cached schema scans; ready once the start-up work has succeeded (null without a store)
  * @param uiState     where the window state is kept; ready once the start-up work has succeeded (null without a store)
+ * @param workbench   the query history and saved editor state; ready once the start-up work has succeeded,
+ *                    and null (or supplying null) where they are not kept
  */
 public record UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version,
-                        Supplier<AuditLog> audit, Supplier<SchemaCache> schemaCache, Supplier<UiStateStore> uiState) {
+                        Supplier<AuditLog> audit, Supplier<SchemaCache> schemaCache, Supplier<UiStateStore> uiState,
+                        Supplier<WorkbenchStore> workbench) {
 
     /**
-     * Without an audit log, a schema cache or saved window state: the audit view says so, every tree is
-     * read from the database, nothing is restored.
+     * Without an audit log, a schema cache, saved window state or history: the audit view says so, every
+     * tree is read from the database, nothing is restored or recorded.
      */
     public UiContext(Workspace workspace, StartupWork startup, Supplier<ConnectionCatalog> catalog, String version) {
-        this(workspace, startup, catalog, version, null, () -> null, () -> null);
+        this(workspace, startup, catalog, version, null, () -> null, () -> null, () -> null);
+    }
+
+    /** The history and editor state, or null before start-up finished or where none is kept. */
+    public WorkbenchStore workbenchStore() {
+        return workbench == null ? null : workbench.get();
     }
 
     /** Blocking start-up work; returns the connections to show. */

@@ -36,7 +36,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotKnowTheirCallers = noClasses()
             .that().resideInAnyPackage("dev.sextant.connector..", "dev.sextant.schema..", "dev.sextant.query..",
-                    "dev.sextant.config..", "dev.sextant.secret..", "dev.sextant.store..", "dev.sextant.audit..")
+                    "dev.sextant.config..", "dev.sextant.secret..", "dev.sextant.store..", "dev.sextant.audit..",
+                    "dev.sextant.sql..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.sextant.ui..", "dev.sextant.cli..", "dev.sextant.app..",
                     "dev.sextant.mcp..")
             .because("arrows point inward: ui, cli and mcp use the services, never the other way");
@@ -70,6 +71,12 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.sextant.schema..")
             .should().dependOnClassesThat().resideOutsideOfPackages("dev.sextant.schema..", "java..")
             .because("the schema model is plain immutable data that every layer can read");
+
+    @ArchTest
+    static final ArchRule sqlTextToolsStandOnTheSchemaModelOnly = noClasses()
+            .that().resideInAPackage("dev.sextant.sql..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.sextant.sql..", "dev.sextant.schema..", "java..")
+            .because("the lexer, splitter, parameter detection and autocomplete are pure text work, testable alone");
 
     @ArchTest
     static final ArchRule uiDoesNotReachTheCompositionRoot = noClasses()

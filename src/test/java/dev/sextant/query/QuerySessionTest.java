@@ -128,4 +128,27 @@ class QuerySessionTest {
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CANCELLED));
         assertThat(session.execute("SELECT COUNT(*) FROM REGIONS", List.of(), 200).firstPage().rows().get(0)[0]).isEqualTo(12L);
     }
+
+    @Test
+    void eachStatementOfAScriptKeepsItsOwnResultAndTheEarlierOneIsCutShortNotLost() {
+        ExecutionResult first = session.execute("SELECT ORDER_ID FROM ORDER_ITEMS ORDER BY ORDER_ID, LINE_NO", List.of(), 100, true);
+        ExecutionResult second = session.execute("SELECT NAME FROM REGIONS ORDER BY ID", List.of(), 100, true);
+        assertThat(second.resultId()).isEqualTo(first.resultId() + 1);
+
+        ResultPageView again = session.page(first.resultId(), 0, 100);
+        assertThat(again.rows()).hasSize(100);
+        assertThat(again.cutShort()).isTrue();
+        assertThat(again.complete()).isFalse();
+        assertThat(session.page(second.resultId(), 0, 100).rows()).hasSize(12);
+        assertThat(session.page(second.resultId(), 0, 100).cutShort()).isFalse();
+
+        session.execute("SELECT 1", List.of(), 100);
+        assertThatThrownBy(() -> session.page(first.resultId() + 1, 0, 100)).hasMessageContaining("closed");
+    }
+
+    @Test
+    void parametersAreBound() {
+        ResultPageView page = session.execute("SELECT NAME FROM REGIONS WHERE ID = ?", List.of(3), 100).firstPage();
+        assertThat(page.rows()).hasSize(1);
+    }
 }

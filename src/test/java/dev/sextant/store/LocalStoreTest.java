@@ -55,7 +55,7 @@ class LocalStoreTest {
     @Test
     void anEmptyFolderGetsTheNewestSchemaAndNoBackup() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo("5");
             insertConfig(store, "first");
             assertThat(configNames(store)).containsExactly("first");
         }
@@ -74,7 +74,7 @@ class LocalStoreTest {
         }
 
         try (LocalStore v2 = LocalStore.open(dir)) {
-            assertThat(v2.schemaVersion()).isEqualTo("4");
+            assertThat(v2.schemaVersion()).isEqualTo("5");
             assertThat(configNames(v2)).containsExactly("kept across upgrades");
             try (Connection c = v2.connection(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO UI_STATE VALUES ('window', '{}', CURRENT_TIMESTAMP)");

@@ -52,7 +52,7 @@ class AuditLogViewTest {
         ConnectionCatalog catalog = sextant.catalog();
         catalog.update(catalog.list().get(0).withMcp(McpAccess.READ_ONLY));
         executor = new FxTaskExecutor();
-        window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test", sextant::auditLog, sextant::schemaCache, sextant::uiState),
+        window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test", sextant::auditLog, sextant::schemaCache, sextant::uiState, sextant::workbench),
                 executor);
         stage.setScene(SextantApplication.createScene(window));
         stage.show();

@@ -55,7 +55,7 @@ class MainWindowTest {
         sextant = new Sextant(paths, new SecretStore(new FakeKeychain()));
         executor = new FxTaskExecutor();
         window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test",
-                sextant::auditLog, sextant::schemaCache, sextant::uiState), executor);
+                sextant::auditLog, sextant::schemaCache, sextant::uiState, sextant::workbench), executor);
         stage.setScene(SextantApplication.createScene(window));
         stage.show();
         window.start();

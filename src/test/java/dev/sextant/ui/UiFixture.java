@@ -41,7 +41,7 @@ final class UiFixture implements AutoCloseable {
         this.stage = stage;
         this.sextant = new Sextant(paths, new SecretStore(keychain));
         this.window = new MainWindow(new UiContext(sextant.workspace(), sextant::start, sextant::catalog, "test",
-                sextant::auditLog, sextant::schemaCache, sextant::uiState), executor);
+                sextant::auditLog, sextant::schemaCache, sextant::uiState, sextant::workbench), executor);
         stage.setScene(SextantApplication.createScene(window));
         stage.show();
         window.start();

@@ -40,11 +40,18 @@ public final class ValueFormat {
         if (value instanceof LocalTime t) {
             return t.toString();
         }
+        if (value instanceof Double || value instanceof Float) {
+            return value.toString();
+        }
         String text = value instanceof List<?> || value instanceof Map<?, ?> ? structured(value) : value.toString();
         if (text.length() > TEXT_PREVIEW_CHARS) {
             text = text.substring(0, TEXT_PREVIEW_CHARS) + "…";
         }
         return text.replace("\r\n", " ⏎ ").replace('\n', '⏎').replace('\t', ' ');
+    }
+
+    private static String cut(String s) {
+        return s.length() > TEXT_PREVIEW_CHARS ? s.substring(0, TEXT_PREVIEW_CHARS) + "…" : s;
     }
 
     /**
