@@ -174,14 +174,6 @@ public final class Workspace implements AutoCloseable {
         return c != null && c.isConnected();
     }
 
-    /** The whole schema model of the connection, for autocomplete; through its shared metadata connection. */
-    public dev.sextant.schema.DatabaseSchema scanDbSchema(ExternalDatabaseConfig config) {
-        BaseDBConnector c = metadataConnector(config);
-        synchronized (c) {
-            return c.scanDbSchema();
-        }
-    }
-
     private BaseDBConnector metadataConnector(ExternalDatabaseConfig config) {
         BaseDBConnector c = metadata.computeIfAbsent(config.id(), id -> newConnector(config));
         synchronized (c) {

@@ -368,6 +368,7 @@ public final class MainWindow extends BorderPane {
     /** Writes the window state (size, splits, theme, open connections and tabs) to the store; blocks. */
     public void saveState() {
         stateKeeper.save();
+        workbench.saveNow();
     }
 
     /** The theme chooser and the window state's keeper. */

@@ -111,7 +111,6 @@ public final class SextantApplication extends Application {
         if (window != null) {
             try {
                 window.saveState();
-                window.saveTabsNow();
             } catch (RuntimeException e) {
                 LOG.warn("The window and its open tabs could not be saved for the next start: {}", e.getMessage());
             }

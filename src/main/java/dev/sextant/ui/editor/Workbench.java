@@ -67,7 +67,8 @@ public final class Workbench {
         this.connections = connections;
         this.selected = selected;
         this.status = status;
-        this.completions = new CompletionSource(context.workspace(), executor);
+        this.completions = new CompletionSource(context.workspace(),
+                context.schemaCache() == null ? () -> null : context.schemaCache(), executor);
         this.history = new HistoryPanel(context::workbenchStore, executor, this::openHistoryEntry);
         historyToggle.setId("history-toggle");
         historyToggle.setTooltip(new Tooltip("Every statement run, searchable; open one again in a tab (Ctrl+Shift+H)"));
