@@ -30,6 +30,7 @@ class SelfCheckTest {
                 .containsPattern("(?m)^ok +Java runtime +Java 17.*TLS 1\\.3")
                 .containsPattern("(?m)^ok +Connector H2 Database \\(h2\\) +created a database file")
                 .containsPattern("(?m)^ok +Connector PostgreSQL \\(postgresql\\) +ran the driver")
+                .containsPattern("(?m)^ok +Connector Google BigQuery \\(bigquery\\) +signed a token request")
                 .containsPattern("(?m)^ok +Local store +created and migrated a store")
                 .containsPattern("(?m)^(ok|warning) +Keychain access")
                 .containsPattern("(?m)^ok +JavaFX toolkit +started and rendered")

@@ -1,12 +1,28 @@
 package dev.sextant.connector.bigquery;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.gax.retrying.RetrySettings;
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConfigField;
 import dev.sextant.connector.ConnectionParameters;
+import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ConnectorProvider;
+import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.FieldType;
 import dev.sextant.connector.SqlDialect;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Registers the Google BigQuery connector (see META-INF/services). */
@@ -83,6 +99,62 @@ public final class BigQueryConnectorProvider implements ConnectorProvider {
     @Override
     public BaseDBConnector create(ConnectionParameters parameters) {
         return new BigQueryConnector(parameters, BigQueryRuntime.production());
+    }
+
+    /**
+     * Runs the client as far as it goes without a network: a throwaway service-account key (a fresh RSA
+     * key) signs a token request to a loopback port nobody listens on, through the client's HTTP transport,
+     * with one attempt. A runtime short of a module (crypto, networking, XML) fails here with the class it
+     * lacks.
+     */
+    @Override
+    public String selfCheck(Path scratch) {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String loopback = "http://127.0.0.1:" + port;
+        ConnectionParameters parameters = new ConnectionParameters(Map.of(PROJECT, "sextant-self-check",
+                ENDPOINT, loopback, AUTHENTICATION, AUTH_KEY), Map.of(KEY_JSON, throwawayKey(loopback + "/token")), true);
+        RetrySettings once = RetrySettings.newBuilder().setMaxAttempts(1)
+                .setTotalTimeoutDuration(Duration.ofSeconds(10)).setInitialRpcTimeoutDuration(Duration.ofSeconds(10))
+                .setMaxRpcTimeoutDuration(Duration.ofSeconds(10)).setRpcTimeoutMultiplier(1.0).build();
+        BigQueryRuntime offline = new BigQueryRuntime(Map.of("NO_GCE_CHECK", "true"), scratch, once, Duration.ofSeconds(2), null);
+        try (BaseDBConnector connector = new BigQueryConnector(parameters, offline)) {
+            connector.connect();
+            connector.listSchemas(false);
+            throw new ConnectorException(ErrorKind.INTERNAL, "The BigQuery client reached a port nobody listens on.");
+        } catch (ConnectorException e) {
+            if (e.kind() != ErrorKind.NETWORK && e.kind() != ErrorKind.AUTHENTICATION) {
+                throw e;
+            }
+        }
+        return "signed a token request with a throwaway key; ran the client up to a refused loopback connection";
+    }
+
+    /** A service-account key file's JSON with a new RSA key of its own, for the self-check only. */
+    private static String throwawayKey(String tokenUri) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+            Map<String, String> key = new LinkedHashMap<>();
+            key.put("type", "service_account");
+            key.put("project_id", "sextant-self-check");
+            key.put("private_key_id", "self-check");
+            key.put("private_key", pem);
+            key.put("client_email", "self-check@sextant-self-check.iam.gserviceaccount.com");
+            key.put("client_id", "0");
+            key.put("token_uri", tokenUri);
+            return new ObjectMapper().writeValueAsString(key);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "Could not make a throwaway RSA key: " + e.getMessage(), e);
+        }
     }
 
     /** BigQuery's GoogleSQL quotes names with backticks; names are case-sensitive for tables, not columns. */
