@@ -270,9 +270,17 @@ public final class ConnectionForm extends VBox {
         CheckBox readOnly = new CheckBox("Read-only: the server refuses writes");
         readOnly.setId("conn-read-only");
         readOnly.selectedProperty().bindBidirectional(model.readOnlyProperty());
+        CheckBox mcpVisible = new CheckBox("Visible to LLM clients of \"sextant mcp\"");
+        mcpVisible.setId("conn-mcp");
+        mcpVisible.selectedProperty().bindBidirectional(model.mcpVisibleProperty());
+        CheckBox mcpWrite = new CheckBox("… and they may change data through it");
+        mcpWrite.setId("conn-mcp-write");
+        mcpWrite.selectedProperty().bindBidirectional(model.mcpWriteProperty());
+        mcpWrite.disableProperty().bind(mcpVisible.selectedProperty().not().or(model.readOnlyProperty()));
+        mcpWrite.setPadding(new Insets(0, 0, 0, 22));
         HBox colorBox = colorSwatches();
         grid.add(label("Options", false), 0, row);
-        grid.add(readOnly, 1, row++);
+        grid.add(new VBox(6, readOnly, mcpVisible, mcpWrite), 1, row++);
         grid.add(label("Colour", false), 0, row);
         grid.add(colorBox, 1, row++);
         return grid;

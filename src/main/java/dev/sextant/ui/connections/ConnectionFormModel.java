@@ -4,6 +4,7 @@ import dev.sextant.config.ConfigValidator;
 import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.config.McpAccess;
 import dev.sextant.config.FieldProblem;
 import dev.sextant.config.InvalidConfigException;
 import dev.sextant.connector.ConfigField;
@@ -156,6 +157,8 @@ public final class ConnectionFormModel {
     private final StringProperty folder = new SimpleStringProperty("");
     private final ObjectProperty<ConnectionKind> kind = new SimpleObjectProperty<>(ConnectionKind.DEVELOPMENT);
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final BooleanProperty mcpVisible = new SimpleBooleanProperty();
+    private final BooleanProperty mcpWrite = new SimpleBooleanProperty();
     private final StringProperty color = new SimpleStringProperty();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObjectProperty<KeychainStatus> keychain = new SimpleObjectProperty<>();
@@ -185,6 +188,8 @@ public final class ConnectionFormModel {
             folder.set(existing.folder());
             kind.set(existing.kind());
             readOnly.set(existing.readOnly());
+            mcpVisible.set(existing.mcp().available());
+            mcpWrite.set(existing.mcp().mayWrite());
             color.set(existing.color());
             type.set(registry.provider(existing.type()));
         } else if (!registry.providers().isEmpty()) {
@@ -299,6 +304,16 @@ public final class ConnectionFormModel {
         return readOnly;
     }
 
+    /** Whether LLM clients of {@code sextant mcp} see the connection (off for a new one). */
+    public BooleanProperty mcpVisibleProperty() {
+        return mcpVisible;
+    }
+
+    /** Whether LLM clients of {@code sextant mcp} may change data through it (only when they see it). */
+    public BooleanProperty mcpWriteProperty() {
+        return mcpWrite;
+    }
+
     /** {@code #rrggbb}, or null for no colour. */
     public StringProperty colorProperty() {
         return color;
@@ -352,7 +367,8 @@ public final class ConnectionFormModel {
         String id = existing == null ? UUID.randomUUID().toString() : existing.id();
         return new ExternalDatabaseConfig(id, name.get() == null ? "" : name.get(),
                 type.get() == null ? "" : type.get().type(), params, refs, kind.get(), readOnly.get(), folder.get(),
-                color.get(), existing == null ? null : existing.createdAt(), null);
+                color.get(), existing == null ? null : existing.createdAt(), null)
+                .withMcp(new McpAccess(mcpVisible.get(), mcpVisible.get() && mcpWrite.get()));
     }
 
     private Optional<String> secretReference(Field f) {

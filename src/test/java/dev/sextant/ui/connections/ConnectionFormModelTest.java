@@ -7,6 +7,7 @@ import dev.sextant.config.ConfigValidator;
 import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
+import dev.sextant.config.McpAccess;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.connector.TestStage;
 import dev.sextant.query.Workspace;
@@ -159,6 +160,32 @@ class ConnectionFormModelTest {
         AtomicReference<ExternalDatabaseConfig> updated = new AtomicReference<>();
         edit.save(updated::set, (a, b) -> { });
         assertThat(updated.get().secretRefs()).as("an empty password field keeps the saved one").isEqualTo(saved.get().secretRefs());
+    }
+
+    @Test
+    void theMcpSettingsAreEditedInTheFormAndKeptByOtherEdits() {
+        ConnectionFormModel form = newForm();
+        form.nameProperty().set("Lake");
+        set(form, "host", "127.0.0.1");
+        set(form, "database", "postgres");
+        set(form, "user", "analyst");
+        assertThat(form.mcpVisibleProperty().get()).as("a new connection is hidden from MCP clients").isFalse();
+        form.mcpWriteProperty().set(true);
+        AtomicReference<ExternalDatabaseConfig> saved = new AtomicReference<>();
+        form.save(saved::set, (a, b) -> { });
+        assertThat(saved.get().mcp()).as("writes mean nothing while hidden").isEqualTo(McpAccess.NONE);
+
+        ConnectionFormModel visible = new ConnectionFormModel(registry, () -> catalog, workspace, tasks, saved.get());
+        visible.mcpVisibleProperty().set(true);
+        visible.save(saved::set, (a, b) -> { });
+        assertThat(catalog.list()).filteredOn(c -> c.name().equals("Lake")).singleElement()
+                .satisfies(c -> assertThat(c.mcp()).isEqualTo(McpAccess.READ_ONLY));
+
+        ConnectionFormModel rename = new ConnectionFormModel(registry, () -> catalog, workspace, tasks, saved.get());
+        assertThat(rename.mcpVisibleProperty().get()).isTrue();
+        rename.nameProperty().set("Lake (EU)");
+        rename.save(saved::set, (a, b) -> { });
+        assertThat(saved.get().mcp()).as("an edit of something else keeps the MCP settings").isEqualTo(McpAccess.READ_ONLY);
     }
 
     @Test
