@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sextant.sql.ParameterValue;
 import dev.sextant.store.LocalStore;
 import dev.sextant.store.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import dev.sextant.store.UiStateStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +22,10 @@ public final class WorkbenchState {
     static final String PARAMETERS_KEY = "workbench.parameters.";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LocalStore store;
+    private final UiStateStore state;
 
     public WorkbenchState(LocalStore store) {
-        this.store = store;
+        this.state = new UiStateStore(store);
     }
 
     public void saveTabs(List<SavedTab> tabs) {
@@ -67,33 +63,14 @@ public final class WorkbenchState {
     }
 
     private void write(String key, Object value) {
-        String json;
         try {
-            json = JSON.writeValueAsString(value);
+            state.put(key, JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-        try (Connection c = store.connection(); PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO UI_STATE (STATE_KEY, STATE_VALUE, UPDATED_AT) KEY (STATE_KEY) VALUES (?, ?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, json);
-            ps.setObject(3, OffsetDateTime.now());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Problem.INTERNAL, "Editor state could not be saved: " + e.getMessage(), null, e);
         }
     }
 
     private Optional<String> read(String key) {
-        try (Connection c = store.connection();
-             PreparedStatement ps = c.prepareStatement("SELECT STATE_VALUE FROM UI_STATE WHERE STATE_KEY = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Problem.INTERNAL, "Editor state could not be read: " + e.getMessage(), null, e);
-        }
+        return state.get(key);
     }
-
 }

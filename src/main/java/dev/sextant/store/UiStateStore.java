@@ -9,9 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * What the window looked like when it closed (size, split positions, theme, open connections and tabs),
- * as text values by key in the store's UI_STATE table. The user interface decides what a value holds;
- * this class only keeps it. Call off the JavaFX thread.
+ * State kept between starts, as text values by key in the store's UI_STATE table: what the window looked
+ * like when it closed (size, split positions, theme, open connections), the open editor tabs, the last
+ * parameter values. Its users decide what a value holds; this class only keeps it. Call off the JavaFX
+ * thread.
  */
 public final class UiStateStore {
 
@@ -29,7 +30,7 @@ public final class UiStateStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException(StoreException.Problem.INTERNAL, "The window state could not be read from the store: "
+            throw new StoreException(StoreException.Problem.INTERNAL, "Saved window or editor state could not be read from the store: "
                     + e.getMessage(), null, e);
         }
     }
@@ -43,7 +44,7 @@ public final class UiStateStore {
             ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException(StoreException.Problem.INTERNAL, "The window state could not be saved in the store: "
+            throw new StoreException(StoreException.Problem.INTERNAL, "Window or editor state could not be saved in the store: "
                     + e.getMessage(), null, e);
         }
     }

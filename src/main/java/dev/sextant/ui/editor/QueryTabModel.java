@@ -21,6 +21,7 @@ import dev.sextant.sql.SqlStatement;
 import dev.sextant.sql.StatementClassifier;
 import dev.sextant.sql.StatementSplitter;
 import dev.sextant.sql.Syntax;
+import dev.sextant.ui.Bytes;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import dev.sextant.ui.task.TaskHandle;

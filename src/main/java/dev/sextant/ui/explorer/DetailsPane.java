@@ -12,6 +12,7 @@ import dev.sextant.schema.Sequence;
 import dev.sextant.schema.Table;
 import dev.sextant.schema.Trigger;
 import dev.sextant.schema.TypeDef;
+import dev.sextant.ui.Bytes;
 import dev.sextant.ui.Icons;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +174,7 @@ public final class DetailsPane extends TabPane {
             add(rows, "Schema", t.schema());
             add(rows, "Comment", t.comment());
             add(rows, "Rows (estimate)", t.rowEstimate() >= 0 ? String.format("%,d", t.rowEstimate()) : "unknown");
-            add(rows, "Size", t.storage().sizeBytes() >= 0 ? TreeBuilder.size(t.storage().sizeBytes()) : "");
+            add(rows, "Size", t.storage().sizeBytes() >= 0 ? Bytes.format(t.storage().sizeBytes(), 1) : "");
             add(rows, "Partitioned by", t.storage().partitioning());
             add(rows, "Clustered by", String.join(", ", t.storage().clustering()));
             add(rows, "Columns", String.valueOf(t.columns().size()));

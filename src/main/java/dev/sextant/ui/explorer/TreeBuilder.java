@@ -11,6 +11,7 @@ import dev.sextant.schema.Sequence;
 import dev.sextant.schema.Table;
 import dev.sextant.schema.Trigger;
 import dev.sextant.schema.TypeDef;
+import dev.sextant.ui.Bytes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ final class TreeBuilder {
     static ExplorerNode tableNode(Table table) {
         String detail = table.rowEstimate() >= 0 ? String.format("~%,d rows", table.rowEstimate()) : "";
         if (table.storage().sizeBytes() >= 0) {
-            detail = (detail.isEmpty() ? "" : detail + " · ") + size(table.storage().sizeBytes());
+            detail = (detail.isEmpty() ? "" : detail + " · ") + Bytes.format(table.storage().sizeBytes(), 1);
         }
         return new ExplorerNode(ExplorerNode.Role.OBJECT, table.kind(), table.name(), detail, table, table.schema(), null, null);
     }
@@ -173,18 +174,6 @@ final class TreeBuilder {
             }
             item.getChildren().add(keys);
         }
-    }
-
-    /** e.g. "1.2 MB", in powers of 1024. */
-    static String size(long bytes) {
-        String[] units = {"B", "KB", "MB", "GB", "TB", "PB"};
-        double v = bytes;
-        int unit = 0;
-        while (v >= 1024 && unit < units.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " B" : String.format("%.1f %s", v, units[unit]);
     }
 
     /** The table's comment, then how it is partitioned and clustered where the database says. */
