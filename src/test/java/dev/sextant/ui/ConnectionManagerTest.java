@@ -238,15 +238,23 @@ class ConnectionManagerTest {
         });
         assertThat(offered).containsExactly("(top level)", "Reporting");
         UiFixture.waitUntil(() -> ui.connection("Sales EU").folder().equals("Reporting"));
-        // ... and by dragging
-        robot.moveTo(ui.connectionCell("Sales US")).press(MouseButton.PRIMARY);
-        for (int i = 0; i < 6; i++) {
-            robot.moveBy(0, -3);
+        // ... and by dragging: a real mouse drag through the platform's drag and drop. On the headless screen
+        // the first gesture of a test JVM is sometimes not recognised as a drag, so it is tried up to three times.
+        for (int attempt = 1; attempt <= 3 && !ui.connection("Sales US").folder().equals("Reporting"); attempt++) {
+            robot.moveTo(ui.connectionCell("Sales US")).press(MouseButton.PRIMARY);
+            for (int i = 0; i < 6; i++) {
+                robot.moveBy(0, -3);
+            }
+            robot.moveTo(ui.connectionCell("Reporting"));
+            robot.moveBy(2, 0);
+            robot.release(MouseButton.PRIMARY);
+            try {
+                UiFixture.waitUntil(() -> ui.connection("Sales US").folder().equals("Reporting"), 5);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                LoggerFactory.getLogger(ConnectionManagerTest.class).warn("Drag attempt {} did not move the connection", attempt);
+            }
         }
-        robot.moveTo(ui.connectionCell("Reporting"));
-        robot.moveBy(2, 0);
-        robot.release(MouseButton.PRIMARY);
-        UiFixture.waitUntil(() -> ui.connection("Sales US").folder().equals("Reporting"));
+        assertThat(ui.connection("Sales US").folder()).as("dragged onto the folder").isEqualTo("Reporting");
         assertThat(ui.sextant.catalog().list()).filteredOn(c -> c.folder().equals("Reporting"))
                 .extracting(ExternalDatabaseConfig::name).containsExactly("Sales EU", "Sales US");
 

@@ -64,8 +64,12 @@ final class UiFixture implements AutoCloseable {
     }
 
     static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        waitUntil(condition, 25);
+    }
+
+    static void waitUntil(Callable<Boolean> condition, int seconds) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(25, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             LoggerFactory.getLogger(UiFixture.class).warn("Timed out waiting; windows: {}", javafx.stage.Window.getWindows());
             throw e;
