@@ -1,5 +1,9 @@
 package dev.sextant.bench;
 
+import static dev.sextant.testing.Bench.median;
+import static dev.sextant.testing.Bench.ms;
+import static dev.sextant.testing.Bench.report;
+
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectionParameters;
 import dev.sextant.connector.ConnectorRegistry;
@@ -15,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,23 +37,6 @@ class PostgresBenchmark {
         return ConnectorRegistry.loadInstalled().create("postgresql", ConnectionParameters.of(Map.of(
                 "host", "127.0.0.1", "port", String.valueOf(server.port()), "database", db,
                 "user", "postgres", "sslMode", "disable")));
-    }
-
-    private static long median(int runs, LongSupplier nanos) {
-        long[] t = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            t[i] = nanos.getAsLong();
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
-    }
-
-    private static String ms(long nanos) {
-        return String.format("%,.1f ms", nanos / 1e6);
-    }
-
-    private static void report(String line) {
-        System.out.println("[benchmark] " + line);
     }
 
     @Test

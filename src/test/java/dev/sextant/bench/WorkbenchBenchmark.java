@@ -1,5 +1,8 @@
 package dev.sextant.bench;
 
+import static dev.sextant.testing.Bench.ms;
+import static dev.sextant.testing.Bench.report;
+
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.BaseDBConnector;
@@ -42,14 +45,6 @@ class WorkbenchBenchmark {
     private static final int ROWS = 10_000_000;
     private static final int PAGE = 1000;
     private static final int FIRST_PAGE_RUNS = 9;
-
-    private static void report(String line) {
-        System.out.println("[benchmark] " + line);
-    }
-
-    private static String ms(long nanos) {
-        return String.format("%,.1f ms", nanos / 1e6);
-    }
 
     @Test
     void run() throws Exception {

@@ -28,19 +28,29 @@ public final class Snapshots {
     }
 
     private static Path write(WritableImage image, String name) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
+        return write(image(image), name);
+    }
+
+    /** A JavaFX image as an AWT one, pixel for pixel, to write it or draw on it. */
+    static BufferedImage image(WritableImage fx) {
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
+        PixelReader pixels = fx.getPixelReader();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
+        return out;
+    }
+
+    /** Writes {@code target/screenshots/<name>.png}. */
+    static Path write(BufferedImage image, String name) {
         try {
             Path file = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(file.getParent());
-            ImageIO.write(out, "png", file.toFile());
+            ImageIO.write(image, "png", file.toFile());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

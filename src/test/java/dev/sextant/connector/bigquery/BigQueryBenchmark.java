@@ -1,5 +1,9 @@
 package dev.sextant.connector.bigquery;
 
+import static dev.sextant.testing.Bench.median;
+import static dev.sextant.testing.Bench.ms;
+import static dev.sextant.testing.Bench.report;
+
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import dev.sextant.connector.ResultCursor;
@@ -11,9 +15,7 @@ import dev.sextant.testing.ServiceAccountKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,23 +28,6 @@ class BigQueryBenchmark {
     private static final int TABLES = 500;
     private static final Duration LATENCY = Duration.ofMillis(30);
     private static final int RUNS = 3;
-
-    private static long median(int runs, LongSupplier nanos) {
-        long[] t = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            t[i] = nanos.getAsLong();
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
-    }
-
-    private static String ms(long nanos) {
-        return String.format("%,.0f ms", nanos / 1e6);
-    }
-
-    private static void report(String line) {
-        System.out.println("[benchmark] " + line);
-    }
 
     @Test
     void run() throws Exception {

@@ -1,5 +1,7 @@
 package dev.sextant.ui.explorer;
 
+import static dev.sextant.testing.Bench.report;
+
 import dev.sextant.schema.Column;
 import dev.sextant.schema.DatabaseSchema;
 import dev.sextant.schema.Schema;
@@ -34,10 +36,6 @@ class ExplorerFilterBenchmark {
         }
         Arrays.sort(t);
         return t[RUNS / 2];
-    }
-
-    private static void report(String line) {
-        System.out.println("[benchmark] " + line);
     }
 
     /** Every name the filter looks at, as the baseline sees them. */
