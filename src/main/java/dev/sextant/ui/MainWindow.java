@@ -349,11 +349,6 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Keeps the open tabs for the next start, on the calling thread; called once the window has closed. */
-    public void saveTabsNow() {
-        workbench.saveNow();
-    }
-
     /** Closes every tab's session; called when the window closes. */
     public void closeAll() {
         workbench.stop();
@@ -382,8 +377,7 @@ public final class MainWindow extends BorderPane {
         return new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 List.of(split.getDividerPositions()[0], side.getDividerPositions()[0],
                         side.explorer().split().getDividerPositions()[0]),
-                stateKeeper.theme(), selected == null ? null : selected.id(), side.model().connectedIds(), List.of(),
-                -1);
+                stateKeeper.theme(), selected == null ? null : selected.id(), side.model().connectedIds());
     }
 
     /** Puts the splits, selection and open connections back as a state says (the stage is done by the keeper). */

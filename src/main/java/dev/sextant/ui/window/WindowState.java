@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What the main window looked like when it closed, restored at the next start: size and place, the
- * split positions, the theme, the selected and the open connections, and the editor tabs with their text.
- * Kept as JSON in the store's window state; fields a later version adds are ignored by this one.
+ * split positions, the theme, the selected and the open connections. (The editor tabs are kept by the
+ * query workbench, with their files.) Kept as JSON in the store's window state; fields a later version
+ * adds, or an earlier one wrote, are ignored by this one.
  *
  * @param dividers        the positions of the main split, the left split (connections | schema) and the
  *                        explorer split (tree | details), each from 0 to 1
@@ -14,18 +15,11 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WindowState(double x, double y, double width, double height, boolean maximized, List<Double> dividers,
-                          Theme theme, String selectedConnection, List<String> openConnections, List<TabState> tabs,
-                          int selectedTab) {
-
-    /** An editor tab: its connection and its text (not its results, which are read again when run). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TabState(String configId, String sql) {
-    }
+                          Theme theme, String selectedConnection, List<String> openConnections) {
 
     public WindowState {
         dividers = dividers == null ? List.of() : List.copyOf(dividers);
         theme = theme == null ? Theme.SYSTEM : theme;
         openConnections = openConnections == null ? List.of() : List.copyOf(openConnections);
-        tabs = tabs == null ? List.of() : List.copyOf(tabs);
     }
 }

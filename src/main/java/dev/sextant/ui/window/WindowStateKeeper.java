@@ -29,7 +29,7 @@ public final class WindowStateKeeper {
 
         WindowState capture(Stage stage);
 
-        /** Puts back what the stage does not hold: splits, selection, open connections, tabs. */
+        /** Puts back what the stage does not hold: splits, selection, open connections. */
         void apply(WindowState state);
     }
 

@@ -524,7 +524,7 @@ class WorkbenchTest {
     void openTabsAndTheirTextComeBackAtTheNextStart(FxRobot robot) throws Exception {
         open(robot, "Local PG", "SELECT 'first tab'");
         open(robot, "Sample", "SELECT 'second tab' -- unsaved");
-        robot.interact(window::saveTabsNow);
+        robot.interact(window::saveState);
 
         MainWindow[] again = new MainWindow[1];
         robot.interact(() -> {
