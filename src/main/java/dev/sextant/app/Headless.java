@@ -50,6 +50,11 @@ public final class Headless implements CliServices, AutoCloseable {
 
     @Override
     public String version() {
+        return implementationVersion();
+    }
+
+    /** The version in the jar's manifest, or "development build" when running from classes. */
+    static String implementationVersion() {
         String v = Headless.class.getPackage().getImplementationVersion();
         return v == null ? "development build" : v;
     }

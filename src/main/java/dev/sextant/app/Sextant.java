@@ -170,8 +170,7 @@ public final class Sextant implements AutoCloseable {
     }
 
     public static String version() {
-        String v = Sextant.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return Headless.implementationVersion();
     }
 
     /**

@@ -94,6 +94,7 @@ public final class Cli {
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         SextantCommand root = new SextantCommand(services, in, out, stdout, stderr, terminal);
         CommandLine cli = new CommandLine(root);
+        cli.getCommandSpec().version("Sextant " + services.version());
         cli.setOut(stdout);
         cli.setErr(stderr);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -6,13 +6,12 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sextant}: the top of the command tree, and what every command shares. */
-@Command(name = "sextant", mixinStandardHelpOptions = true, versionProvider = SextantCommand.Version.class,
+@Command(name = "sextant", mixinStandardHelpOptions = true,
         description = "Sextant's saved connections for scripts, notebooks and LLM tools. Without a command, "
                 + "Sextant opens its window.",
         subcommands = {ConnectionsCommand.class, QueryCommand.class, SchemaCommand.class, McpCommand.class},
@@ -79,14 +78,5 @@ final class SextantCommand implements Runnable {
         throw new CliException(ExitCode.USAGE, "Several connections are named '" + name + "' (in the folders "
                 + String.join(", ", matches.stream().map(c -> c.folder().isEmpty() ? "(top level)" : c.folder()).toList())
                 + "). Name one as FOLDER/NAME.");
-    }
-
-    /** The application's version for {@code --version}. */
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = SextantCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Sextant " + (v == null ? "development build" : v)};
-        }
     }
 }
