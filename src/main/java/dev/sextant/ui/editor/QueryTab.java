@@ -135,6 +135,7 @@ public final class QueryTab extends Tab {
 
         BorderPane editorPane = new BorderPane(new VirtualizedScrollPane<>(editor));
         editorPane.setTop(new VBox(toolbar(connection), confirmBar(), parameterForm, findBar));
+        editorPane.setBottom(estimateLine());
 
         resultTabs.setId("result-tabs");
         resultTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -250,7 +251,11 @@ public final class QueryTab extends Tab {
         e.consume();
     }
 
-    private ToolBar toolbar(ExternalDatabaseConfig connection) {
+    /**
+     * The buttons in a tool bar, then the connection's badge, which never goes into the tool bar's overflow
+     * menu: the buttons overflow only when they no longer fit beside it.
+     */
+    private HBox toolbar(ExternalDatabaseConfig connection) {
         Button run = new Button("Run", Icons.of(Feather.PLAY));
         run.getGraphic().getStyleClass().add("run-icon");
         run.setId("run-button");
@@ -280,10 +285,34 @@ public final class QueryTab extends Tab {
         Button open = iconButton(Feather.FOLDER, "open-button", "Open a .sql file (Ctrl+O)", this::chooseFileToOpen);
         Button save = iconButton(Feather.SAVE, "save-button", "Save to a .sql file (Ctrl+S)", () -> save(false));
 
+        Label target = new Label(connection.name(), Icons.of(Feather.DATABASE));
+        target.setMinWidth(Region.USE_PREF_SIZE);
+        target.getStyleClass().add("tab-connection");
+        if (connection.kind() == ConnectionKind.PRODUCTION) {
+            target.setText(connection.name() + " · PRODUCTION");
+            target.getStyleClass().add("production-badge");
+        }
+        ToolBar buttons = new ToolBar(run, script, cancel, busy, new Separator(Orientation.VERTICAL), format, comment,
+                find, new Separator(Orientation.VERTICAL), open, save);
+        HBox.setHgrow(buttons, Priority.ALWAYS);
+        HBox bar = new HBox(buttons, target);
+        bar.getStyleClass().add("editor-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** The BigQuery estimate for the statement at the caret: a line under the editor, shown when there is one. */
+    private Label estimateLine() {
         estimate.setId("estimate");
         estimate.getStyleClass().add("estimate");
         estimate.textProperty().bind(model.estimateProperty());
         estimate.managedProperty().bind(estimate.textProperty().isNotEmpty());
+        estimate.visibleProperty().bind(estimate.managedProperty());
+        estimate.setMinWidth(0);
+        estimate.setMaxWidth(Double.MAX_VALUE);
+        Tooltip estimateTip = new Tooltip();
+        estimateTip.textProperty().bind(estimate.textProperty());
+        estimate.setTooltip(estimateTip);
         model.estimateOverCapProperty().addListener((o, a, over) -> {
             if (over) {
                 estimate.getStyleClass().add("over-cap");
@@ -294,17 +323,7 @@ public final class QueryTab extends Tab {
         if (model.syntax() == dev.sextant.sql.Syntax.BIGQUERY) {
             estimate.setGraphic(Icons.of(Feather.BAR_CHART_2));
         }
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label target = new Label(connection.name(), Icons.of(Feather.DATABASE));
-        target.getStyleClass().add("tab-connection");
-        if (connection.kind() == ConnectionKind.PRODUCTION) {
-            target.setText(connection.name() + " · PRODUCTION");
-            target.getStyleClass().add("production-badge");
-        }
-        return new ToolBar(run, script, cancel, busy, new Separator(Orientation.VERTICAL), format, comment, find,
-                new Separator(Orientation.VERTICAL), open, save, spacer, estimate, target);
+        return estimate;
     }
 
     private static Button iconButton(Feather icon, String id, String tip, Runnable action) {

@@ -17,6 +17,8 @@ import dev.sextant.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -53,6 +55,7 @@ class DryRunEstimateTest {
 
     @Start
     void start(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
         standIn = new BigQueryStandIn(new BigQueryFixture());
         ServiceAccountKey key = ServiceAccountKey.create(standIn, "editor");
@@ -75,6 +78,7 @@ class DryRunEstimateTest {
         Scene scene = new Scene(tabs, 1100, 600);
         scene.getStylesheets().add(SextantApplication.class.getResource("sextant.css").toExternalForm());
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -99,6 +103,11 @@ class DryRunEstimateTest {
                 .filter(r -> !r.body().path("configuration").path("dryRun").asBoolean(false)).count();
     }
 
+    /** Where a node is drawn, in the scene's coordinates. */
+    private static Bounds inScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
+    }
+
     private void runAtCaret(FxRobot robot) {
         robot.interact(() -> tab.editor().requestFocus());
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
@@ -109,6 +118,7 @@ class DryRunEstimateTest {
         robot.interact(() -> tab.editor().requestFocus());
         robot.write(SELECT);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.model().estimateProperty().get().contains("will process"));
+        WaitForAsyncUtils.waitForFxEvents();
         Label estimate = robot.lookup("#estimate").queryAs(Label.class);
         assertThat(estimate.getText()).isEqualTo("This SELECT will process 23.00 MB · cap 10.00 GB");
         assertThat(dryRuns()).as("dry runs wait for typing to pause").isLessThan(SELECT.length() / 2);
@@ -144,5 +154,35 @@ class DryRunEstimateTest {
         assertThat(tab.model().confirmationProperty().get().message())
                 .isEqualTo("INSERT changes data or schema on the production connection 'Analytics'. Run it?");
         assertThat(jobsThatRan()).as("nothing runs before the user confirms").isZero();
+    }
+
+    @Test
+    void inANarrowWindowTheBadgeAndTheWholeEstimateStayInSight(FxRobot robot) throws Exception {
+        robot.interact(() -> tab.getTabPane().getScene().getWindow().setWidth(700));
+        robot.interact(() -> tab.editor().replaceText(HUGE));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.model().estimateProperty().get().startsWith("Over the cap"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneWidth = tab.getTabPane().getScene().getWidth();
+        Label badge = robot.lookup(".production-badge").queryAs(Label.class);
+        assertThat(badge.getText()).isEqualTo("Analytics · PRODUCTION");
+        assertThat(inScene(badge).getMaxX()).as("the production badge is drawn whole").isLessThanOrEqualTo(sceneWidth);
+        assertThat(badge.getWidth()).isGreaterThanOrEqualTo(badge.prefWidth(-1) - 0.5);
+
+        Label estimate = robot.lookup("#estimate").queryAs(Label.class);
+        javafx.scene.text.Text whole = new javafx.scene.text.Text(estimate.getText());
+        whole.setFont(estimate.getFont());
+        assertThat(estimate.isVisible()).isTrue();
+        assertThat(estimate.getWidth()).as("the estimate has room for all its text")
+                .isGreaterThan(whole.getLayoutBounds().getWidth());
+        assertThat(inScene(estimate).getMinY()).as("the estimate is under the editor")
+                .isGreaterThan(inScene(tab.editor()).getMaxY() - 1);
+        assertThat(estimate.getTooltip().getText()).isEqualTo(tab.model().estimateProperty().get());
+        robot.interact(() -> Snapshots.save(tab.getTabPane().getScene(), "workbench-bigquery-estimate-narrow"));
+
+        robot.interact(() -> tab.editor().replaceText(""));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.model().estimateProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(estimate.isVisible()).as("no estimate, no line").isFalse();
     }
 }
