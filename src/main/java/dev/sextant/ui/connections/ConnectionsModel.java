@@ -51,7 +51,6 @@ public final class ConnectionsModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ExternalDatabaseConfig> selected = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty();
-    private final ObjectMapper json = new ObjectMapper();
 
     public ConnectionsModel(Supplier<ConnectionCatalog> catalog, Supplier<UiStateStore> uiState, Workspace workspace,
                             TaskMonitor tasks) {
@@ -154,7 +153,7 @@ public final class ConnectionsModel {
 
     private List<String> readFolders(String text) {
         try {
-            return json.readValue(text, new TypeReference<List<String>>() { });
+            return Json.MAPPER.readValue(text, new TypeReference<List<String>>() { });
         } catch (Exception e) {
             LOG.warn("Ignoring unreadable connection folders: {}", e.getMessage());
             return List.of();
@@ -164,7 +163,7 @@ public final class ConnectionsModel {
     private void saveFolders() {
         List<String> list = List.copyOf(emptyFolders);
         BackgroundTask.wrap(p -> {
-            uiState.get().put(EMPTY_FOLDERS_KEY, json.writeValueAsString(list));
+            uiState.get().put(EMPTY_FOLDERS_KEY, Json.MAPPER.writeValueAsString(list));
             return null;
         }).onFailure(e -> problem.set("The folders could not be saved: " + e.getMessage())).executeWith(tasks.executor());
     }
@@ -367,5 +366,13 @@ public final class ConnectionsModel {
 
     static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Made on first use, which is on a worker: a mapper costs Jackson's few hundred classes, which the
+     * window's construction on the JavaFX thread should not wait for.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

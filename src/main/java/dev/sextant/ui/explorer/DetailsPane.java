@@ -47,7 +47,9 @@ import org.kordamp.ikonli.feather.Feather;
 public final class DetailsPane extends TabPane {
 
     private final GridPane properties = new GridPane();
-    private final CodeArea definition = new CodeArea();
+    /** Made when the definition tab first shows: the editor's classes cost the window's first start. */
+    private CodeArea definition;
+    private final BorderPane definitionBox = new BorderPane();
     private final Label definitionTitle = new Label();
     private final Tab propertiesTab;
     private final Tab definitionTab;
@@ -73,16 +75,12 @@ public final class DetailsPane extends TabPane {
         propertiesTab = new Tab("Properties", scroll);
         propertiesTab.setGraphic(Icons.of(Feather.INFO));
 
-        definition.setId("definition-view");
-        definition.setEditable(false);
-        definition.setWrapText(false);
-        definition.getStyleClass().addAll("sql-editor", "definition-view");
         Button copy = new Button(null, Icons.of(Feather.CLIPBOARD));
         copy.getStyleClass().addAll("flat", "small", "button-icon");
         copy.setTooltip(new Tooltip("Copy the definition"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(definition.getText());
+            content.putString(definition().getText());
             Clipboard.getSystemClipboard().setContent(content);
         });
         definitionTitle.getStyleClass().add("text-muted");
@@ -91,7 +89,6 @@ public final class DetailsPane extends TabPane {
         HBox bar = new HBox(6, definitionTitle, spacer, copy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 10));
-        BorderPane definitionBox = new BorderPane(new VirtualizedScrollPane<>(definition));
         definitionBox.setTop(bar);
         definitionTab = new Tab("Definition", definitionBox);
         definitionTab.setGraphic(Icons.of(Feather.FILE_TEXT));
@@ -143,12 +140,13 @@ public final class DetailsPane extends TabPane {
             return;
         }
         pendingDefinition = null;
-        definition.replaceText(text);
+        CodeArea area = definition();
+        area.replaceText(text);
         if (!text.isEmpty()) {
-            definition.setStyleSpans(0, SqlHighlighter.spans(text));
+            area.setStyleSpans(0, SqlHighlighter.spans(text));
         }
-        definition.moveTo(0);
-        definition.requestFollowCaret();
+        area.moveTo(0);
+        area.requestFollowCaret();
     }
 
     public void showDefinitionTab() {
@@ -160,7 +158,16 @@ public final class DetailsPane extends TabPane {
         getSelectionModel().select(propertiesTab);
     }
 
+    /** The read-only editor of the definition tab, made on first use. */
     public CodeArea definition() {
+        if (definition == null) {
+            definition = new CodeArea();
+            definition.setId("definition-view");
+            definition.setEditable(false);
+            definition.setWrapText(false);
+            definition.getStyleClass().addAll("sql-editor", "definition-view");
+            definitionBox.setCenter(new VirtualizedScrollPane<>(definition));
+        }
         return definition;
     }
 
