@@ -4,13 +4,18 @@
 # Measures the time from JVM start to the main window being shown, as the app logs it (with the processor
 # time the process had used by then, which a busy machine disturbs less), and the time from launching the
 # packaged app until that log line appears, over RUNS runs (median), for:
-#   - Sextant's app image with its class-data-sharing archive, and with CDS turned off (-Xshare:off);
+#   - Sextant as the .deb installs it: the app image plus the archive of the app's own classes that the
+#     package's postinst makes where the app lies (lib/make-class-archive.sh, run here on a copy);
+#   - Sextant's app image as built, with its class-data-sharing archive of the JDK's and JavaFX's classes,
+#     and with CDS turned off (-Xshare:off);
 #   - the floor: a bare JavaFX window (packaging/bench/BareWindow.java) packaged the same way (the same
 #     jlinked runtime, its own CDS archive recorded from its own start, jpackage), with and without CDS.
-# The runs are interleaved, so that a busy machine weighs on all four alike. Each Sextant run gets a fresh
+# The runs are interleaved, so that a busy machine weighs on all five alike. Each Sextant run gets a fresh
 # copy of a data folder whose sample database was built once beforehand (building it is not start-up).
 #
 # Needs the app image (mvn -Ppackage -DskipTests package) and, without a display, xvfb-run.
+# Also times the command line (`sextant connections list`, launch to exit) in both forms of Sextant.
+#
 # Usage: packaging/bench-start.sh [RUNS]   (default 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +47,12 @@ mapfile -t java_options < <(grep -- '^--java-options' packaging/app-image.args |
   --main-class BareWindow --runtime-image "$work/floor-runtime" --dest "$work/floor-image" "${java_options[@]}"
 FLOOR="$work/floor-image/BareWindow/bin/BareWindow"
 
+echo "Archiving the app's classes in a copy of the app image, as the package's postinst does..."
+mkdir -p "$work/installed"
+cp -r "$PKG/image/Sextant" "$work/installed/"
+"$work/installed/Sextant/lib/make-class-archive.sh" "$work/installed/Sextant"
+INSTALLED="$work/installed/Sextant/bin/Sextant"
+
 echo "Building Sextant's sample database once..."
 JAVA_TOOL_OPTIONS="-Dsextant.closeWhenStarted=true" "$APP" --home "$work/home-template" >"$work/prepare.log" 2>&1
 grep -q "Start-up finished" "$work/prepare.log" || { echo "Sextant did not start:" >&2; cat "$work/prepare.log" >&2; exit 1; }
@@ -69,16 +80,18 @@ measure() {
 }
 
 declare -A logged cputime wall
-configs=(sextant-cds floor-cds sextant-nocds floor-nocds)
+configs=(sextant-installed sextant-cds floor-cds sextant-nocds floor-nocds)
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((i = 1; i <= RUNS; i++)); do
   for cfg in "${configs[@]}"; do
     # -Xshare:on fails rather than start without the archive, so "cds" runs are sure to use it.
-    case "$cfg" in *-cds) share="-Xshare:on" ;; *) share="-Xshare:off" ;; esac
+    case "$cfg" in *-nocds) share="-Xshare:off" ;; *) share="-Xshare:on" ;; esac
     if [[ "$cfg" == sextant-* ]]; then
       rm -rf "$work/home-run"
       cp -r "$work/home-template" "$work/home-run"
-      read -r l c w < <(measure "$share" "$APP" --home "$work/home-run")
+      launcher="$APP"
+      [ "$cfg" = sextant-installed ] && launcher="$INSTALLED"
+      read -r l c w < <(measure "$share" "$launcher" --home "$work/home-run")
     else
       read -r l c w < <(measure "$share" "$FLOOR")
     fi
@@ -96,17 +109,37 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 echo
 echo "[benchmark] medians of $RUNS runs (ms): logged = JVM start to window shown; cpu = processor time used by then;"
 echo "[benchmark] wall = launch to that log line"
-printf "[benchmark] %-14s %7s %7s %7s   %s\n" "what" "logged" "cpu" "wall" "all logged figures"
+printf "[benchmark] %-17s %7s %7s %7s   %s\n" "what" "logged" "cpu" "wall" "all logged figures"
 declare -A ml mc mw
 for cfg in "${configs[@]}"; do
   ml[$cfg]=$(echo "${logged[$cfg]}" | median)
   mc[$cfg]=$(echo "${cputime[$cfg]}" | median)
   mw[$cfg]=$(echo "${wall[$cfg]}" | median)
-  printf "[benchmark] %-14s %7s %7s %7s   %s\n" "$cfg" "${ml[$cfg]}" "${mc[$cfg]}" "${mw[$cfg]}" "${logged[$cfg]}"
+  printf "[benchmark] %-17s %7s %7s %7s   %s\n" "$cfg" "${ml[$cfg]}" "${mc[$cfg]}" "${mw[$cfg]}" "${logged[$cfg]}"
 done
-for pair in "Sextant / floor with CDS:sextant-cds:floor-cds" "Sextant / floor without CDS:sextant-nocds:floor-nocds" \
+for pair in "Sextant installed / floor with CDS:sextant-installed:floor-cds" \
+    "Sextant installed / app image as built:sextant-installed:sextant-cds" \
+    "Sextant / floor with CDS:sextant-cds:floor-cds" "Sextant / floor without CDS:sextant-nocds:floor-nocds" \
     "Sextant with CDS / without:sextant-cds:sextant-nocds"; do
   IFS=: read -r name a b <<<"$pair"
   echo "[benchmark] $name logged $(ratio "${ml[$a]}" "${ml[$b]}"), cpu $(ratio "${mc[$a]}" "${mc[$b]}"), wall $(ratio "${mw[$a]}" "${mw[$b]}")"
 done
 echo "[benchmark] target: Sextant at most 1.3x the floor"
+
+# The command line starts the same JVM without JavaFX: `sextant connections list` from launch to exit,
+# the app image as built against the installed form, interleaved.
+cli_image="" cli_installed=""
+for ((i = 1; i <= RUNS; i++)); do
+  for form in image installed; do
+    launcher="$APP"
+    [ "$form" = installed ] && launcher="$INSTALLED"
+    start=$(date +%s%N)
+    "$launcher" --home "$work/home-template" connections list >/dev/null 2>&1 || { echo "connections list failed" >&2; exit 1; }
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    if [ "$form" = image ]; then cli_image+="$ms "; else cli_installed+="$ms "; fi
+  done
+done
+ci=$(echo "$cli_image" | median)
+cn=$(echo "$cli_installed" | median)
+echo "[benchmark] command line 'connections list', launch to exit (median ms): app image $ci, installed $cn," \
+  "installed / app image $(ratio "$cn" "$ci")"

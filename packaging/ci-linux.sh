@@ -3,8 +3,9 @@
 #   1. mvn -Ppackage builds the runtime, the CDS archive, the app image and the .deb;
 #   2. the packaged app's --self-check passes, and fails (naming the class) on a runtime short of a module;
 #   3. the packaged app starts under Xvfb until its main window is shown, then closes itself;
-#   4. the .deb installs with apt-get, puts a valid desktop entry with its icon in the menu, runs, and
-#      removing it leaves the user's data folder alone (needs root and apt-get; skipped otherwise).
+#   4. the .deb installs with apt-get, puts a valid desktop entry with its icon in the menu, archives the
+#      app's own classes where they are installed, runs, and removing it leaves the user's data folder
+#      alone (needs root and apt-get; skipped otherwise).
 # Ends with "packaging: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,14 +26,20 @@ app=target/package/image/Sextant/bin/Sextant
 deb=$(ls target/package/installers/sextant_*.deb 2>/dev/null | head -1)
 [ -x "$app" ] && [ -n "$deb" ] || fail "the app image and the .deb exist"
 pass "app image and $(basename "$deb") ($(du -h "$deb" | cut -f1)) built in $(( $(date +%s) - started )) s"
-[ -s target/package/image/Sextant/lib/runtime/lib/server/classes.jsa ] || fail "the runtime has its CDS archive"
-pass "the runtime has its class-data-sharing archive"
+[ -s target/package/image/Sextant/lib/app/sextant.jsa ] && [ -s target/package/image/Sextant/lib/app/sextant.classlist ] \
+  && [ -x target/package/image/Sextant/lib/make-class-archive.sh ] \
+  || fail "the app image has its CDS archive, the class list and the script that archives the app's classes"
+grep -qF 'java-options=-XX:SharedArchiveFile=$APPDIR/sextant.jsa' target/package/image/Sextant/lib/app/Sextant.cfg \
+  || fail "the launcher names the app's CDS archive"
+pass "the app image has its class-data-sharing archive, named by the launcher"
 
 # 2. The packaged app's self-check, with a display so that the JavaFX toolkit is started too.
 on_display "$app" --self-check >"$work/self-check.txt" 2>"$work/self-check.err" \
   || { cat "$work/self-check.txt" "$work/self-check.err"; fail "self-check of the app image"; }
 cat "$work/self-check.txt"
 grep -q "^ok .*JavaFX toolkit" "$work/self-check.txt" || fail "the self-check started JavaFX"
+grep -q "^ok .*Class-data sharing .*on, from .*/lib/app/sextant.jsa" "$work/self-check.txt" \
+  || fail "the app image starts with its class-data-sharing archive"
 pass "self-check of the app image"
 
 # The same app on a runtime without java.sql (JDBC, which H2, pgjdbc and the store need) must fail the
@@ -74,8 +81,19 @@ else
   done
   grep -q "^Exec=/opt/sextant/bin/Sextant$" "$entry" || fail "the desktop entry starts /opt/sextant/bin/Sextant"
   pass "desktop entry $entry is valid, and its icon is installed in every size"
-  on_display /opt/sextant/bin/Sextant --self-check >/dev/null 2>&1 || fail "self-check of the installed app"
+  on_display /opt/sextant/bin/Sextant --self-check >"$work/installed-check.txt" 2>&1 \
+    || { cat "$work/installed-check.txt"; fail "self-check of the installed app"; }
+  grep -q "^ok .*Class-data sharing .*on, from /opt/sextant/lib/app/sextant.jsa" "$work/installed-check.txt" \
+    || { cat "$work/installed-check.txt"; fail "the installed app starts with its class-data-sharing archive"; }
   pass "self-check of the installed app"
+
+  # postinst archived the app's own classes where they lie: the launcher's first class comes from it
+  JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" /opt/sextant/bin/Sextant --version >"$work/class-load.log" 2>&1 \
+    || { tail -20 "$work/class-load.log"; fail "the installed launcher maps the archive made at install"; }
+  grep -q "dev.sextant.Main source: shared objects file" "$work/class-load.log" \
+    || { grep "dev.sextant.Main " "$work/class-load.log"; grep -i "make-class-archive\|archive" "$work/install.log"; \
+         fail "the installed app's own classes come from the archive made at install"; }
+  pass "the installed app's own classes come from the class archive its postinst made"
 
   # The user's data folder (XDG), made by a real start of the installed app, must survive removal.
   XDG_DATA_HOME="$work/xdg" JAVA_TOOL_OPTIONS="-Dsextant.closeWhenStarted=true" timeout 300 \

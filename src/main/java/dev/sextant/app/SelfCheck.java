@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,7 @@ public final class SelfCheck {
         List<Finding> findings = new ArrayList<>();
         try {
             findings.add(check("Java runtime", this::runtime));
+            findings.add(check("Class-data sharing", SelfCheck::classSharing));
             findings.addAll(connectors());
             findings.add(check("Local store", this::store));
             findings.add(keychain());
@@ -107,6 +109,26 @@ public final class SelfCheck {
         }
         return "Java " + Runtime.version() + ", " + ModuleLayer.boot().modules().size() + " modules, TLS 1.3 with "
                 + ecSuites + " ECDHE cipher suites";
+    }
+
+    /**
+     * Whether this JVM maps classes from a class-data-sharing archive, as the packaged app's launcher asks.
+     * A JVM that cannot use the archive it is given (one made for other jars, or a jar changed since)
+     * starts without any and says nothing, so the self-check does.
+     */
+    private static String classSharing() throws NotOnThisSystem {
+        String archive = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
+                .map(a -> a.substring("-XX:SharedArchiveFile=".length()))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        String source = archive == null ? "the runtime's default archive" : archive;
+        if (!System.getProperty("java.vm.info", "").contains("sharing")) {
+            throw new NotOnThisSystem("off: the JVM could not use " + source + ", so Sextant starts more slowly. "
+                    + (archive == null ? "The runtime has none, or sharing was turned off (-Xshare:off)."
+                            : "It no longer fits the installed files; reinstalling the package makes it again."));
+        }
+        return "on, from " + source;
     }
 
     /**

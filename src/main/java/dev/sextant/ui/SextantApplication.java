@@ -71,7 +71,9 @@ public final class SextantApplication extends Application {
     private static void logShown() {
         long elapsed = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> ", " + d.toMillis() + " ms of CPU").orElse("");
-        LOG.info("Main window shown {} ms after JVM start{}", elapsed, cpu);
+        // a launcher whose class archive no longer fits starts without any, silently: say so here
+        String sharing = System.getProperty("java.vm.info", "").contains("sharing") ? "" : " (class-data sharing off)";
+        LOG.info("Main window shown {} ms after JVM start{}{}", elapsed, cpu, sharing);
     }
 
     private static void closeWhenStarted(Stage stage, Throwable error) {

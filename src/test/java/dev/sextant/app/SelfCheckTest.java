@@ -35,6 +35,12 @@ class SelfCheckTest {
                 .containsPattern("(?m)^(ok|warning) +Keychain access")
                 .containsPattern("(?m)^ok +JavaFX toolkit +started and rendered")
                 .containsPattern("(?m)^Self-check passed");
+        // the same JDK as this test's, so sharing is on there exactly when it is on here
+        if (System.getProperty("java.vm.info", "").contains("sharing")) {
+            assertThat(run.out).containsPattern("(?m)^ok +Class-data sharing +on, from the runtime's default archive$");
+        } else {
+            assertThat(run.out).containsPattern("(?m)^warning +Class-data sharing +off");
+        }
     }
 
     @Test
@@ -53,12 +59,23 @@ class SelfCheckTest {
                 .containsPattern("(?m)^Self-check FAILED: 1 of \\d+ checks failed\\.");
     }
 
+    @Test
+    void aJvmThatCannotUseItsClassArchiveIsAWarningNamingTheArchive() throws Exception {
+        // what a launcher sees when the archive made at install time no longer fits its jars
+        Run off = selfCheck(CLASS_PATH, "-XX:SharedArchiveFile=no-such-archive.jsa", "-Xshare:auto");
+
+        assertThat(off.exit).as(off.out).isZero();
+        assertThat(off.out).containsPattern(
+                "(?m)^warning +Class-data sharing +off: the JVM could not use no-such-archive\\.jsa, so Sextant starts more slowly");
+    }
+
     private record Run(int exit, String out) {
     }
 
-    private static Run selfCheck(String classPath) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-cp", classPath,
+    private static Run selfCheck(String classPath, String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", classPath,
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
                 Main.class.getName(), "--self-check"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
