@@ -61,9 +61,12 @@ public final class ConfigValidator {
         Map<String, ConfigField> fields = provider.fields().stream()
                 .collect(Collectors.toMap(ConfigField::name, f -> f));
         for (ConfigField field : provider.fields()) {
+            // a field that does not apply to these settings (a key file while signing in another way) is
+            // not required and its value is not checked; a secret among the plain settings is still refused
+            boolean applies = field.appliesTo(provider.fields(), config.parameters());
             if (field.secret()) {
-                checkSecret(field, config, problems);
-            } else {
+                checkSecret(field, config, applies, problems);
+            } else if (applies) {
                 checkValue(field, config.parameters().get(field.name()), problems);
             }
         }
@@ -80,7 +83,8 @@ public final class ConfigValidator {
         return problems;
     }
 
-    private static void checkSecret(ConfigField field, ExternalDatabaseConfig config, List<FieldProblem> problems) {
+    private static void checkSecret(ConfigField field, ExternalDatabaseConfig config, boolean applies,
+                                    List<FieldProblem> problems) {
         if (config.parameters().containsKey(field.name())) {
             // a secret value among plain settings would be written to the store: refuse it outright
             problems.add(new FieldProblem(field.name(), "'" + field.label()
@@ -88,7 +92,7 @@ public final class ConfigValidator {
         }
         String ref = config.secretRefs().get(field.name());
         if (ref == null) {
-            if (field.required()) {
+            if (field.required() && applies) {
                 problems.add(new FieldProblem(field.name(), "'" + field.label() + "' is required."));
             }
         } else if (!REFERENCE.matcher(ref).matches()) {

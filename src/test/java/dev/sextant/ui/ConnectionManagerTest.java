@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The connection manager driven like a user would: the form, its checks, the test report, folders, markers. */
 @ExtendWith(ApplicationExtension.class)
@@ -95,6 +96,16 @@ class ConnectionManagerTest {
         robot.interact(() -> ssl.setValue("disable"));
     }
 
+    /** Whether a node is drawn: it and every parent up to the scene are visible. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     @Test
     void aPostgresConnectionIsMadeInTheFormCheckedTestedSavedAndMarkedAsProduction(FxRobot robot) throws Exception {
         String db = TestPostgres.newDatabase("manager");
@@ -110,11 +121,22 @@ class ConnectionManagerTest {
         replaceText(robot, "#field-port", "54a");
         UiFixture.waitUntil(() -> text(robot, "#problem-port") != null && text(robot, "#problem-port").contains("whole number"));
         assertThat(text(robot, "#problem-port")).isEqualTo("'Port' must be a whole number, not '54a'.");
-        robot.interact(() -> robot.lookup("#field-sslRootCert").queryAs(TextField.class).setText("/nowhere/ca.pem"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> ssl = robot.lookup("#field-sslMode").queryAs(ComboBox.class);
+        TextField rootCert = robot.lookup("#field-sslRootCert").queryAs(TextField.class);
+        assertThat(shown(rootCert)).as("no root certificate while SSL is off").isFalse();
+        robot.interact(() -> ssl.setValue("verify-full"));
+        assertThat(shown(rootCert)).as("the root certificate shows for the modes that verify").isTrue();
+        robot.interact(() -> rootCert.setText("/nowhere/ca.pem"));
         UiFixture.waitUntil(() -> robot.lookup("#problem-sslRootCert").queryAs(Label.class).isVisible());
         assertThat(text(robot, "#problem-sslRootCert")).isEqualTo("'Root certificate': there is no readable file at /nowhere/ca.pem.");
         robot.interact(() -> Snapshots.save(formWindow().getScene(), "connection-form-problems"));
-        robot.interact(() -> robot.lookup("#field-sslRootCert").queryAs(TextField.class).clear());
+        robot.interact(() -> Snapshots.save(robot.lookup("#group-ssl").query(), "connection-form-ssl-verify"));
+        // SSL off again: the certificate's row leaves the form, and its problem no longer counts
+        robot.interact(() -> ssl.setValue("disable"));
+        assertThat(shown(rootCert)).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Snapshots.save(robot.lookup("#group-ssl").query(), "connection-form-ssl-off"));
         replaceText(robot, "#field-port", String.valueOf(TestPostgres.port()));
         UiFixture.waitUntil(() -> !robot.lookup("#problem-port").queryAs(Label.class).isVisible());
         robot.clickOn("#conn-kind-production");
@@ -240,10 +262,13 @@ class ConnectionManagerTest {
         UiFixture.waitUntil(() -> ui.connection("Sales EU").folder().equals("Reporting"));
         // ... and by dragging: a real mouse drag through the platform's drag and drop. On the headless screen
         // the first gesture of a test JVM is sometimes not recognised as a drag, so it is tried up to three times.
+        // The gesture starts sideways, inside the connection's own row, so that it cannot begin on a
+        // neighbour, and only once the tree has laid out the move above.
         for (int attempt = 1; attempt <= 3 && !ui.connection("Sales US").folder().equals("Reporting"); attempt++) {
+            WaitForAsyncUtils.waitForFxEvents();
             robot.moveTo(ui.connectionCell("Sales US")).press(MouseButton.PRIMARY);
             for (int i = 0; i < 6; i++) {
-                robot.moveBy(0, -3);
+                robot.moveBy(4, 0);
             }
             robot.moveTo(ui.connectionCell("Reporting"));
             robot.moveBy(2, 0);

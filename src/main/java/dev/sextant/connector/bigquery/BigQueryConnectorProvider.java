@@ -75,10 +75,12 @@ public final class BigQueryConnectorProvider implements ConnectorProvider {
                         "Where jobs run, e.g. US, EU or europe-west3; empty lets BigQuery pick it from the tables."),
                 ConfigField.choice(AUTHENTICATION, "Authentication", AUTH_METHODS, AUTH_ADC, "Authentication",
                         "application-default uses gcloud's login or GOOGLE_APPLICATION_CREDENTIALS; the other two a service-account key."),
-                ConfigField.secret(KEY_JSON, "Service-account key (JSON)", false, "Authentication",
-                        "The key file's content, kept in the system keychain, the session or an environment variable."),
-                ConfigField.of(KEY_FILE, "Service-account key file", FieldType.FILE, false, null, "Authentication",
-                        "A key file on this machine; Sextant reads it at each connect."),
+                ConfigField.secret(KEY_JSON, "Service-account key (JSON)", true, "Authentication",
+                        "The key file's content, kept in the system keychain, the session or an environment variable.")
+                        .shownWhen(AUTHENTICATION, AUTH_KEY),
+                ConfigField.of(KEY_FILE, "Service-account key file", FieldType.FILE, true, null, "Authentication",
+                        "A key file on this machine; Sextant reads it at each connect.")
+                        .shownWhen(AUTHENTICATION, AUTH_KEY_FILE),
                 ConfigField.text(IMPERSONATE, "Impersonate service account", false, null, "Authentication",
                         "e.g. reader@project.iam.gserviceaccount.com; the credential above needs the Token Creator role on it."),
                 ConfigField.text(MAX_BYTES_BILLED, "Maximum bytes billed", false, null, "Cost",

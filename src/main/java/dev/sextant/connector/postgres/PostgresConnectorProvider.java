@@ -39,6 +39,8 @@ public final class PostgresConnectorProvider implements ConnectorProvider {
     static final String SEARCH_PATH = "searchPath";
     static final String EXTRA_PROPERTIES = "extraProperties";
     static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    /** The modes that may encrypt, where a client certificate can be offered. */
+    private static final String[] ENCRYPTING_MODES = {"allow", "prefer", "require", "verify-ca", "verify-full"};
 
     static final SqlDialect DIALECT = SqlDialect.doubleQuoted("PostgreSQL", false, Set.of(
             "ALL", "ANALYSE", "ANALYZE", "AND", "ANY", "ARRAY", "AS", "ASC", "ASYMMETRIC", "AUTHORIZATION", "BINARY",
@@ -75,9 +77,12 @@ public final class PostgresConnectorProvider implements ConnectorProvider {
                 ConfigField.choice(SSL_MODE, "SSL mode", SSL_MODES, "prefer", "SSL",
                         "verify-full checks the server's certificate and name; require only encrypts."),
                 ConfigField.of(SSL_ROOT_CERT, "Root certificate", FieldType.FILE, false, null, "SSL",
-                        "The CA certificate that signed the server's certificate (for verify-ca and verify-full)."),
-                ConfigField.of(SSL_CERT, "Client certificate", FieldType.FILE, false, null, "SSL", ""),
-                ConfigField.of(SSL_KEY, "Client key", FieldType.FILE, false, null, "SSL", ""),
+                        "The CA certificate that signed the server's certificate.")
+                        .shownWhen(SSL_MODE, "verify-ca", "verify-full"),
+                ConfigField.of(SSL_CERT, "Client certificate", FieldType.FILE, false, null, "SSL", "")
+                        .shownWhen(SSL_MODE, ENCRYPTING_MODES),
+                ConfigField.of(SSL_KEY, "Client key", FieldType.FILE, false, null, "SSL", "")
+                        .shownWhen(SSL_MODE, ENCRYPTING_MODES),
                 ConfigField.text(APPLICATION_NAME, "Application name", false, "Sextant", "Advanced",
                         "Shown in pg_stat_activity."),
                 ConfigField.of(CONNECT_TIMEOUT, "Connect timeout (s)", FieldType.INTEGER, false, "10", "Advanced", ""),

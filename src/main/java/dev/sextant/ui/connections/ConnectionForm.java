@@ -376,8 +376,15 @@ public final class ConnectionForm extends VBox {
                 }
             };
         }
-        return addRow(grid, row, spec.label(), spec.required() && !spec.secret(), control, spec.help(), f.problemProperty(),
+        int before = grid.getChildren().size();
+        int next = addRow(grid, row, spec.label(), spec.required() && !spec.secret(), control, spec.help(), f.problemProperty(),
                 f.hintProperty(), "problem-" + spec.name());
+        // the row's label and cell leave the form while the field does not apply
+        for (Node n : List.copyOf(grid.getChildren().subList(before, grid.getChildren().size()))) {
+            n.visibleProperty().bind(f.shownProperty());
+            n.managedProperty().bind(f.shownProperty());
+        }
+        return next;
     }
 
     private Node secretControl(ConnectionFormModel.Field f, String id) {

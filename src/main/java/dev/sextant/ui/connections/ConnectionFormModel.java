@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -83,6 +84,7 @@ public final class ConnectionFormModel {
         private final BooleanProperty touched = new SimpleBooleanProperty();
         private final ObjectProperty<SecretPlace> place = new SimpleObjectProperty<>(SecretPlace.KEYCHAIN);
         private final StringProperty envName = new SimpleStringProperty("");
+        private final BooleanProperty shown = new SimpleBooleanProperty(true);
         private String savedReference;
         private String latestProblem;
 
@@ -118,6 +120,14 @@ public final class ConnectionFormModel {
 
         public StringProperty envNameProperty() {
             return envName;
+        }
+
+        /**
+         * Whether the field applies to the other fields' values (a key file only while signing in with a
+         * key file); a field that does not is hidden, not checked and not saved.
+         */
+        public ReadOnlyBooleanProperty shownProperty() {
+            return shown;
         }
 
         /** Where the saved secret is kept, e.g. "Saved in the system keychain", or empty for none. */
@@ -257,9 +267,23 @@ public final class ConnectionFormModel {
             loading = wasLoading;
         }
         fields.setAll(built);
+        updateShown();
+    }
+
+    /** Shows the fields that apply to the values now in the form, and hides the others. */
+    private void updateShown() {
+        List<ConfigField> specs = fields.stream().map(f -> f.spec).toList();
+        Map<String, String> values = new LinkedHashMap<>();
+        fields.stream().filter(f -> !f.spec.secret()).forEach(f -> values.put(f.spec.name(), f.value.get()));
+        for (Field f : fields) {
+            f.shown.set(f.spec.appliesTo(specs, values));
+        }
     }
 
     private void changed(Field field) {
+        if (!field.spec.secret()) {
+            updateShown();
+        }
         if (!loading) {
             field.touched.set(true);
             validate();
@@ -358,7 +382,12 @@ public final class ConnectionFormModel {
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> refs = new LinkedHashMap<>();
         for (Field f : fields) {
-            if (f.spec.secret()) {
+            if (!f.shown.get()) {
+                // not saved while it does not apply; a secret saved before stays, for when it applies again
+                if (f.spec.secret() && f.savedReference != null) {
+                    refs.put(f.spec.name(), f.savedReference);
+                }
+            } else if (f.spec.secret()) {
                 secretReference(f).ifPresent(ref -> refs.put(f.spec.name(), ref));
             } else if (!f.value.get().isBlank()) {
                 params.put(f.spec.name(), f.value.get().strip());
@@ -385,7 +414,8 @@ public final class ConnectionFormModel {
     /** The secrets typed into the form, by field name; for a test before saving. Never stored. */
     Map<String, String> typedSecrets() {
         Map<String, String> typed = new LinkedHashMap<>();
-        fields.stream().filter(f -> f.spec.secret() && f.place.get() != SecretPlace.ENVIRONMENT && !f.value.get().isEmpty())
+        fields.stream().filter(f -> f.spec.secret() && f.shown.get() && f.place.get() != SecretPlace.ENVIRONMENT
+                        && !f.value.get().isEmpty())
                 .forEach(f -> typed.put(f.spec.name(), f.value.get()));
         return typed;
     }
@@ -418,6 +448,9 @@ public final class ConnectionFormModel {
         }
         for (Field f : current) {
             String fieldName = f.spec.name();
+            if (!f.shown.get()) {
+                continue;
+            }
             if (f.spec.secret() && f.place.get() == SecretPlace.ENVIRONMENT) {
                 String envName = f.envName.get() == null ? "" : f.envName.get().strip();
                 if (envName.isEmpty()) {

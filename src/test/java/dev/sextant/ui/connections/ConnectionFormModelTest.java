@@ -103,6 +103,7 @@ class ConnectionFormModelTest {
         set(form, "host", "db");
         set(form, "host", "");
         assertThat(problem(form, "host")).isNull(); // Host has a default, so empty is fine
+        set(form, "sslMode", "verify-full");
         set(form, "sslRootCert", dir.resolve("missing-ca.pem").toString());
         assertThat(problem(form, "sslRootCert")).isEqualTo("'Root certificate': there is no readable file at "
                 + dir.resolve("missing-ca.pem") + ".");
@@ -110,6 +111,49 @@ class ConnectionFormModelTest {
         form.nameProperty().set("x");
         form.nameProperty().set(" ");
         assertThat(form.nameProblemProperty().get()).isEqualTo("'Name' must not be empty.");
+    }
+
+    @Test
+    void fieldsThatDoNotApplyToTheOtherValuesAreHiddenUncheckedAndNotSaved() {
+        ConnectionFormModel form = new ConnectionFormModel(registry, () -> catalog, workspace, tasks, null);
+        form.typeProperty().set(registry.provider("bigquery"));
+        form.nameProperty().set("Analytics");
+        set(form, "projectId", "acme-analytics");
+        // signing in with Application Default Credentials: neither kind of key applies
+        assertThat(form.field("authentication").orElseThrow().valueProperty().get()).isEqualTo("application-default");
+        assertThat(form.field("keyFile").orElseThrow().shownProperty().get()).isFalse();
+        assertThat(form.field("serviceAccountKey").orElseThrow().shownProperty().get()).isFalse();
+        assertThat(form.field("impersonateServiceAccount").orElseThrow().shownProperty().get()).isTrue();
+
+        set(form, "authentication", "service-account-key-file");
+        assertThat(form.field("keyFile").orElseThrow().shownProperty().get()).isTrue();
+        assertThat(form.field("serviceAccountKey").orElseThrow().shownProperty().get()).isFalse();
+        set(form, "keyFile", dir.resolve("missing-key.json").toString());
+        assertThat(problem(form, "keyFile")).startsWith("'Service-account key file'");
+        assertThat(form.validProperty().get()).isFalse();
+
+        // back to ADC: the key file no longer applies, so its problem goes and it is not saved
+        set(form, "authentication", "application-default");
+        assertThat(form.field("keyFile").orElseThrow().shownProperty().get()).isFalse();
+        assertThat(problem(form, "keyFile")).isNull();
+        assertThat(form.validProperty().get()).isTrue();
+        AtomicReference<ExternalDatabaseConfig> saved = new AtomicReference<>();
+        form.save(saved::set, (a, b) -> { });
+        assertThat(saved.get()).isNotNull();
+        assertThat(saved.get().parameters()).containsEntry("authentication", "application-default")
+                .doesNotContainKey("keyFile");
+
+        // PostgreSQL: the root certificate only for the modes that verify, client certificates unless SSL is off
+        ConnectionFormModel pg = newForm();
+        assertThat(pg.field("sslMode").orElseThrow().valueProperty().get()).isEqualTo("prefer");
+        assertThat(pg.field("sslRootCert").orElseThrow().shownProperty().get()).isFalse();
+        assertThat(pg.field("sslCert").orElseThrow().shownProperty().get()).isTrue();
+        set(pg, "sslMode", "verify-ca");
+        assertThat(pg.field("sslRootCert").orElseThrow().shownProperty().get()).isTrue();
+        set(pg, "sslMode", "disable");
+        assertThat(pg.field("sslRootCert").orElseThrow().shownProperty().get()).isFalse();
+        assertThat(pg.field("sslCert").orElseThrow().shownProperty().get()).isFalse();
+        assertThat(pg.field("sslKey").orElseThrow().shownProperty().get()).isFalse();
     }
 
     @Test
