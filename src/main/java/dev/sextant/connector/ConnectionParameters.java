@@ -31,7 +31,7 @@ public final class ConnectionParameters {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
-    /** The value, or the field's declared default, or a ConnectorException naming the missing field. */
+    /** The value, or a ConnectorException naming the field when there is none (defaults are not looked up here). */
     public String required(String name, String label) {
         return value(name).orElseThrow(() -> new ConnectorException(ErrorKind.INTERNAL,
                 "The connection has no value for '" + label + "'. Edit the connection and fill it in."));
