@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -430,7 +432,8 @@ public final class ConnectionFormModel {
         ConnectorProvider provider = type.get();
         List<Field> current = List.copyOf(fields);
         Map<String, String> settings = new LinkedHashMap<>(draft.parameters());
-        BackgroundTask.wrap(p -> check(draft, provider, current, settings))
+        Set<String> shown = shownNames(current);
+        BackgroundTask.wrap(p -> check(draft, provider, current, shown, settings))
                 .onSuccess(problems -> {
                     if (mine == generation) {
                         show(problems, current);
@@ -439,16 +442,21 @@ public final class ConnectionFormModel {
                 .executeWith(tasks.executor());
     }
 
+    /** The names of the fields that apply now, read on the JavaFX thread for a check in the background. */
+    private static Set<String> shownNames(List<Field> current) {
+        return current.stream().filter(f -> f.shown.get()).map(f -> f.spec.name()).collect(Collectors.toSet());
+    }
+
     /** Every problem by field name ("name" for the connection's name, "" for the form). Runs in the background. */
     private Map<String, String> check(ExternalDatabaseConfig draft, ConnectorProvider provider, List<Field> current,
-                                      Map<String, String> settings) {
+                                      Set<String> shownNames, Map<String, String> settings) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (FieldProblem problem : validator.problems(draft)) {
             problems.merge(problem.field(), problem.message(), (a, b) -> a + " " + b);
         }
         for (Field f : current) {
             String fieldName = f.spec.name();
-            if (!f.shown.get()) {
+            if (!shownNames.contains(fieldName)) {
                 continue;
             }
             if (f.spec.secret() && f.place.get() == SecretPlace.ENVIRONMENT) {
@@ -512,10 +520,11 @@ public final class ConnectionFormModel {
         Map<String, SecretPlace> places = new LinkedHashMap<>();
         current.forEach(f -> places.put(f.spec.name(), f.place.get()));
         Map<String, String> typed = typedSecrets();
+        Set<String> shown = shownNames(current);
         saving.set(true);
         long mine = ++generation;
         BackgroundTask.wrap(p -> {
-                    Map<String, String> problems = check(draft, provider, current, settings);
+                    Map<String, String> problems = check(draft, provider, current, shown, settings);
                     if (!problems.isEmpty()) {
                         throw new FormProblems(problems);
                     }
