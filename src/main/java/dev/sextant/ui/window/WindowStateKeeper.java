@@ -5,18 +5,24 @@ import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Restores the window as it was at the last close (once the store is open), applies and remembers the
  * theme, and saves the state when the window closes. The theme "follow the system" asks the operating
- * system in the background. A window placed on a screen that is gone opens at its default place.
+ * system in the background, and asks again whenever the window gets the focus and every half minute, so
+ * that a change of the system's appearance reaches an open window. A window placed on a screen that is
+ * gone opens at its default place.
  */
 public final class WindowStateKeeper {
 
@@ -39,13 +45,30 @@ public final class WindowStateKeeper {
     private final Host host;
     private final Supplier<UiStateStore> store;
     private final TaskExecutor executor;
+    private final Supplier<Optional<Boolean>> systemDark;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.SYSTEM);
+    private final Timeline systemWatch;
     private boolean restored;
+    private boolean checkingSystem;
+    /** Whether the dark look is applied now; null before this keeper applied one. */
+    private Boolean appliedDark;
 
     public WindowStateKeeper(Host host, Supplier<UiStateStore> store, TaskExecutor executor) {
+        this(host, store, executor, SystemTheme::prefersDark, Duration.seconds(30));
+    }
+
+    /**
+     * With the system's choice read by {@code systemDark} (blocking, called on a worker) and read again
+     * every {@code interval} while the window shows.
+     */
+    WindowStateKeeper(Host host, Supplier<UiStateStore> store, TaskExecutor executor,
+                      Supplier<Optional<Boolean>> systemDark, Duration interval) {
         this.host = host;
         this.store = store;
         this.executor = executor;
+        this.systemDark = systemDark;
+        systemWatch = new Timeline(new KeyFrame(interval, e -> recheckSystem()));
+        systemWatch.setCycleCount(Animation.INDEFINITE);
     }
 
     public Theme theme() {
@@ -60,15 +83,62 @@ public final class WindowStateKeeper {
     public void chooseTheme(Theme chosen) {
         theme.set(chosen);
         switch (chosen) {
-            case LIGHT -> Theme.applyDark(false);
-            case DARK -> Theme.applyDark(true);
-            case SYSTEM -> BackgroundTask.wrap(p -> SystemTheme.prefersDark())
+            case LIGHT -> show(false);
+            case DARK -> show(true);
+            case SYSTEM -> BackgroundTask.wrap(p -> systemDark.get())
                     .onSuccess(dark -> {
                         if (theme.get() == Theme.SYSTEM) {
-                            Theme.applyDark(dark.orElse(false));
+                            show(dark.orElse(false));
                         }
                     })
                     .executeWith(executor);
+        }
+    }
+
+    /** Applies the look unless it is already the one shown: restyling every window is not free. */
+    private void show(boolean dark) {
+        if (appliedDark == null || appliedDark != dark) {
+            Theme.applyDark(dark);
+            appliedDark = dark;
+        }
+    }
+
+    /**
+     * While the theme follows the system, reads the system's choice again and applies it if it changed;
+     * a system that says nothing leaves the look as it is. At most one read runs at a time.
+     */
+    void recheckSystem() {
+        if (theme.get() != Theme.SYSTEM || checkingSystem) {
+            return;
+        }
+        checkingSystem = true;
+        BackgroundTask.wrap(p -> systemDark.get())
+                .onSuccess(dark -> {
+                    checkingSystem = false;
+                    if (theme.get() == Theme.SYSTEM) {
+                        dark.ifPresent(this::show);
+                    }
+                })
+                .onFailure(e -> checkingSystem = false)
+                .executeWith(executor);
+    }
+
+    /** Reads the system's choice again when the window gets the focus and every half minute, while it shows. */
+    private void watchSystem(Stage stage) {
+        stage.focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                recheckSystem();
+            }
+        });
+        stage.showingProperty().addListener((o, was, showing) -> {
+            if (showing) {
+                systemWatch.play();
+            } else {
+                systemWatch.stop();
+            }
+        });
+        if (stage.isShowing()) {
+            systemWatch.play();
         }
     }
 
@@ -82,13 +152,17 @@ public final class WindowStateKeeper {
                     UiStateStore s = store.get();
                     Optional<WindowState> state = s == null ? Optional.empty() : new WindowStateStore(s).read();
                     boolean followSystem = state.map(w -> w.theme() == Theme.SYSTEM).orElse(true);
-                    return new Restored(state, followSystem ? SystemTheme.prefersDark() : Optional.empty());
+                    return new Restored(state, followSystem ? systemDark.get() : Optional.empty());
                 })
                 .onSuccess(r -> {
                     Theme chosen = r.state().map(WindowState::theme).orElse(Theme.SYSTEM);
                     theme.set(chosen);
-                    Theme.applyDark(chosen == Theme.DARK || chosen == Theme.SYSTEM && r.systemDark().orElse(false));
+                    show(chosen == Theme.DARK || chosen == Theme.SYSTEM && r.systemDark().orElse(false));
                     r.state().ifPresent(this::apply);
+                    Stage stage = host.stage();
+                    if (stage != null) {
+                        watchSystem(stage);
+                    }
                 })
                 .onFailure(e -> LOG.warn("The window state could not be restored: {}", e.getMessage()))
                 .executeWith(executor);
