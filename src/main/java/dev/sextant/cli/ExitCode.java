@@ -14,7 +14,7 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** No connection (or schema, or file) of that name. */
     public static final int NOT_FOUND = 3;
-    /** Input was refused before anything was written: an invalid config, a bad import file. */
+    /** Input was refused before anything was written: an invalid config, a bad import file, an unconfirmed change on production. */
     public static final int INVALID = 4;
     /** The local store cannot be used: held too long by another program, damaged, or from a newer Sextant. */
     public static final int STORE = 5;

@@ -1,9 +1,14 @@
 package dev.sextant.cli;
 
+import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ResultCursor;
 import dev.sextant.connector.ResultPage;
+import dev.sextant.query.ChangeCheck;
+import dev.sextant.sql.SqlStatement;
+import dev.sextant.sql.StatementSplitter;
+import dev.sextant.sql.Syntax;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +60,10 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "read the SQL from this file ('-' for stdin)")
     String file;
 
+    @Option(names = "--yes", description = "on a production connection, run a statement that changes data or schema "
+            + "without asking (otherwise it is asked on the terminal, or refused where there is none)")
+    boolean yes;
+
     @Parameters(paramLabel = "SQL", arity = "0..1", description = "the statement (or use -f)")
     String sql;
 
@@ -68,6 +77,9 @@ final class QueryCommand implements Callable<Integer> {
         RowWriter writer = format.open(root.out);
         try (BaseDBConnector connector = root.services.workspace().newConnector(config, false, SecretPrompt.on(root.terminal))) {
             connector.connect();
+            if (config.kind() == ConnectionKind.PRODUCTION && !yes) {
+                confirmOnProduction(config, statement, connector);
+            }
             try (ResultCursor cursor = connector.openCursor(statement, List.copyOf(params), FETCH_SIZE)) {
                 Thread cancelOnInterrupt = new Thread(cursor::cancel, "cancel-query");
                 Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
@@ -83,6 +95,30 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Asks before a statement that changes data or schema runs on a production connection, as the window
+     * does; where no one can be asked (a script, a pipe), refuses it unless {@code --yes} was given.
+     */
+    private void confirmOnProduction(ExternalDatabaseConfig config, String text, BaseDBConnector connector) {
+        Syntax syntax = Syntax.forDialectName(connector.dialect().name());
+        List<String> verbs = new ArrayList<>();
+        if (syntax == Syntax.BIGQUERY) {
+            // the dry run's statement type decides, for the text as it will run (a script is not a query)
+            ChangeCheck.changingVerb(text, text, List.copyOf(params), syntax, connector::estimate).ifPresent(verbs::add);
+        } else {
+            for (SqlStatement s : StatementSplitter.split(text, syntax)) {
+                ChangeCheck.changingVerb(s.text(), s.text(), List.of(), syntax, null).ifPresent(verbs::add);
+            }
+        }
+        if (verbs.isEmpty()) {
+            return;
+        }
+        String question = ChangeCheck.question(verbs, config.name());
+        if (!root.terminal.confirm(question + " Run " + (verbs.size() == 1 ? "it" : "them") + "? [y/N] ")) {
+            throw new CliException(ExitCode.INVALID, question + " Nothing was run: answer y at the prompt, or add --yes.");
+        }
     }
 
     private void stream(ResultCursor cursor, RowWriter writer) {

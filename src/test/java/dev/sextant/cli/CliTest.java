@@ -224,6 +224,51 @@ class CliTest {
     }
 
     @Test
+    void onAProductionConnectionAChangeIsAskedForAndRefusedWhereNoOneCanBeAsked() {
+        assertThat(cli.run("connections", "edit", "Sample", "--kind", "production").exitCode()).isZero();
+        String exists = "SELECT COUNT(*) AS n FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'NOTES'";
+
+        // a script (no terminal): refused, and nothing ran; reads are not asked about
+        CliRunner.Run refused = cli.run("query", "-c", "Sample", "CREATE TABLE notes (id INT)");
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.INVALID);
+        assertThat(refused.err().strip()).isEqualTo("sextant: CREATE TABLE changes data or schema on the production "
+                + "connection 'Sample'. Nothing was run: answer y at the prompt, or add --yes.");
+        CliRunner.Run count = cli.run("query", "-c", "Sample", "--format", "csv", exists);
+        assertThat(count.out()).as(count.all()).isEqualTo("N\n0\n");
+
+        // at a terminal: asked, and run on "y"
+        List<String> asked = new ArrayList<>();
+        cli.terminal = new Terminal() {
+            @Override
+            public java.util.Optional<char[]> readSecret(String prompt) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                asked.add(question);
+                return true;
+            }
+        };
+        CliRunner.Run confirmed = cli.run("query", "-c", "Sample", "CREATE TABLE notes (id INT)");
+        assertThat(confirmed.exitCode()).as(confirmed.all()).isZero();
+        assertThat(asked).containsExactly("CREATE TABLE changes data or schema on the production connection 'Sample'. "
+                + "Run it? [y/N] ");
+        assertThat(cli.run("query", "-c", "Sample", "--format", "csv", exists).out()).isEqualTo("N\n1\n");
+        assertThat(cli.run("query", "-c", "Sample", "SELECT * FROM notes").exitCode()).isZero();
+        assertThat(asked).as("a read is not asked about").hasSize(1);
+
+        // --yes runs without asking; a script with a write among reads is caught
+        cli.terminal = Terminal.none();
+        CliRunner.Run withYes = cli.run("query", "-c", "Sample", "--yes", "INSERT INTO notes VALUES (1)");
+        assertThat(withYes.exitCode()).as(withYes.all()).isZero();
+        CliRunner.Run script = cli.run("query", "-c", "Sample", "SELECT 1; DROP TABLE notes");
+        assertThat(script.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(script.err()).contains("DROP TABLE changes data or schema");
+        assertThat(cli.run("query", "-c", "Sample", "--format", "csv", exists).out()).isEqualTo("N\n1\n");
+    }
+
+    @Test
     void helpIsThereForEveryCommand() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"connections", "--help"},
                 new String[] {"connections", "add", "--help"}, new String[] {"query", "--help"},

@@ -6,6 +6,7 @@ import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ErrorKind;
 import dev.sextant.connector.QueryEstimate;
+import dev.sextant.query.ChangeCheck;
 import dev.sextant.query.ExecutionResult;
 import dev.sextant.query.HistoryEntry;
 import dev.sextant.query.QueryHistory;
@@ -259,16 +260,8 @@ public final class QueryTabModel {
             current = BackgroundTask.wrap(p -> {
                         List<String> verbs = new ArrayList<>();
                         for (Planned s : plan) {
-                            Optional<QueryEstimate> e;
-                            try {
-                                e = session.estimate(s.bound().sql(), s.bound().values());
-                            } catch (ConnectorException ex) {
-                                e = Optional.empty(); // an invalid statement: the run itself will say why
-                            }
-                            StatementClassifier.Verdict local = StatementClassifier.classify(s.statement().text(), syntax);
-                            if (e.isPresent() ? !e.get().query() : local.changes()) {
-                                verbs.add(e.map(QueryEstimate::statementType).orElse(local.verb()));
-                            }
+                            ChangeCheck.changingVerb(s.statement().text(), s.bound().sql(), s.bound().values(), syntax,
+                                    session::estimate).ifPresent(verbs::add);
                         }
                         return verbs;
                     })
@@ -283,10 +276,8 @@ public final class QueryTabModel {
         }
         List<String> verbs = new ArrayList<>();
         for (Planned s : plan) {
-            StatementClassifier.Verdict v = StatementClassifier.classify(s.statement().text(), syntax);
-            if (v.changes()) {
-                verbs.add(v.verb());
-            }
+            ChangeCheck.changingVerb(s.statement().text(), s.bound().sql(), s.bound().values(), syntax, null)
+                    .ifPresent(verbs::add);
         }
         askOrRun(verbs, plan);
     }
@@ -296,9 +287,7 @@ public final class QueryTabModel {
             execute(plan);
             return;
         }
-        String what = verbs.size() == 1 ? verbs.get(0) : verbs.size() + " statements (" + String.join(", ", verbs.stream().distinct().toList()) + ")";
-        confirmation.set(new Confirmation(what + (verbs.size() == 1 ? " changes" : " change") + " data or schema on the production "
-                + "connection '" + config.name() + "'. Run " + (verbs.size() == 1 ? "it" : "them") + "?", () -> {
+        confirmation.set(new Confirmation(ChangeCheck.question(verbs, config.name()) + " Run " + (verbs.size() == 1 ? "it" : "them") + "?", () -> {
                     confirmation.set(null);
                     execute(plan);
                 }));
