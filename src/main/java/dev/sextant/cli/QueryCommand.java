@@ -14,8 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +41,8 @@ final class QueryCommand implements Callable<Integer> {
 
     /** Rows asked of the database per round trip. */
     static final int FETCH_SIZE = 1000;
+    /** A BigQuery named parameter's value: {@code @name=VALUE}. */
+    private static final Pattern NAMED = Pattern.compile("@([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
 
     @ParentCommand
     SextantCommand root;
@@ -47,7 +53,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = {"-c", "--connection"}, required = true, paramLabel = "NAME", description = "the saved connection")
     String connection;
 
-    @Option(names = "--param", paramLabel = "VALUE", description = "a value for the next ? marker (repeatable)")
+    @Option(names = "--param", paramLabel = "VALUE", description = {"a value for the next ? marker (repeatable); "
+            + "\\N is SQL NULL (\\\\N for the text \\N); on BigQuery, @name=VALUE fills the named parameter @name"})
     List<String> params = new ArrayList<>();
 
     @Option(names = "--max-rows", paramLabel = "N", description = "stop after N rows")
@@ -77,10 +84,11 @@ final class QueryCommand implements Callable<Integer> {
         RowWriter writer = format.open(root.out);
         try (BaseDBConnector connector = root.services.workspace().newConnector(config, false, SecretPrompt.on(root.terminal))) {
             connector.connect();
+            List<Object> values = values(Syntax.forDialectName(connector.dialect().name()));
             if (config.kind() == ConnectionKind.PRODUCTION && !yes) {
-                confirmOnProduction(config, statement, connector);
+                confirmOnProduction(config, statement, values, connector);
             }
-            try (ResultCursor cursor = connector.openCursor(statement, List.copyOf(params), FETCH_SIZE)) {
+            try (ResultCursor cursor = connector.openCursor(statement, values, FETCH_SIZE)) {
                 Thread cancelOnInterrupt = new Thread(cursor::cancel, "cancel-query");
                 Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
                 try {
@@ -101,12 +109,13 @@ final class QueryCommand implements Callable<Integer> {
      * Asks before a statement that changes data or schema runs on a production connection, as the window
      * does; where no one can be asked (a script, a pipe), refuses it unless {@code --yes} was given.
      */
-    private void confirmOnProduction(ExternalDatabaseConfig config, String text, BaseDBConnector connector) {
+    private void confirmOnProduction(ExternalDatabaseConfig config, String text, List<Object> values,
+                                     BaseDBConnector connector) {
         Syntax syntax = Syntax.forDialectName(connector.dialect().name());
         List<String> verbs = new ArrayList<>();
         if (syntax == Syntax.BIGQUERY) {
             // the dry run's statement type decides, for the text as it will run (a script is not a query)
-            ChangeCheck.changingVerb(text, text, List.copyOf(params), syntax, connector::estimate).ifPresent(verbs::add);
+            ChangeCheck.changingVerb(text, text, values, syntax, connector::estimate).ifPresent(verbs::add);
         } else {
             for (SqlStatement s : StatementSplitter.split(text, syntax)) {
                 ChangeCheck.changingVerb(s.text(), s.text(), List.of(), syntax, null).ifPresent(verbs::add);
@@ -119,6 +128,32 @@ final class QueryCommand implements Callable<Integer> {
         if (!root.terminal.confirm(question + " Run " + (verbs.size() == 1 ? "it" : "them") + "? [y/N] ")) {
             throw new CliException(ExitCode.INVALID, question + " Nothing was run: answer y at the prompt, or add --yes.");
         }
+    }
+
+    /**
+     * The {@code --param} values as the connector takes them: text, {@code \N} as SQL NULL ({@code \\N} for
+     * the text {@code \N}), and on BigQuery, when every value reads {@code @name=VALUE}, named parameters.
+     */
+    List<Object> values(Syntax syntax) {
+        boolean named = syntax == Syntax.BIGQUERY && !params.isEmpty() && params.stream().allMatch(p -> NAMED.matcher(p).matches());
+        List<Object> values = new ArrayList<>();
+        for (String p : params) {
+            if (named) {
+                Matcher m = NAMED.matcher(p);
+                m.matches();
+                values.add(new AbstractMap.SimpleImmutableEntry<>(m.group(1), text(m.group(2))));
+            } else {
+                values.add(text(p));
+            }
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    private static String text(String value) {
+        if (value.equals("\\N")) {
+            return null;
+        }
+        return value.equals("\\\\N") ? "\\N" : value;
     }
 
     private void stream(ResultCursor cursor, RowWriter writer) {

@@ -66,6 +66,10 @@ class CliPostgresTest {
                 "--param", "chair", "SELECT id FROM items WHERE added > ? AND name = ? ORDER BY id");
         assertThat(byDate.out()).as(byDate.all()).isEqualTo("id\n3\n");
 
+        CliRunner.Run withNull = cli.run("query", "-c", "Shop", "--format", "csv", "--param", "\\N",
+                "SELECT count(*) AS n FROM items WHERE price IS NOT DISTINCT FROM ?::numeric");
+        assertThat(withNull.out()).as(withNull.all()).isEqualTo("n\n1\n");
+
         CliRunner.Run readOnlyUser = cli.run("query", "-c", "Shop", "DELETE FROM items");
         assertThat(readOnlyUser.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(readOnlyUser.err()).contains("Permission denied");

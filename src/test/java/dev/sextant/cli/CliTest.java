@@ -269,6 +269,15 @@ class CliTest {
     }
 
     @Test
+    void aParameterOfBackslashNIsSqlNullAndTwoBackslashesKeepTheText() {
+        CliRunner.Run run = cli.run("query", "-c", "Sample", "--format", "csv", "--param", "\\N", "--param", "\\\\N",
+                "--param", "", "SELECT CAST(? AS VARCHAR) IS NULL AS A, CAST(? AS VARCHAR) AS B, CAST(? AS VARCHAR) IS NULL AS C");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).as("NULL, the text \\N, and an empty text that is not NULL").isEqualTo("A,B,C\ntrue,\\N,false\n");
+    }
+
+    @Test
     void helpIsThereForEveryCommand() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"connections", "--help"},
                 new String[] {"connections", "add", "--help"}, new String[] {"query", "--help"},
