@@ -1,12 +1,14 @@
 package dev.sextant.cli;
 
+import dev.sextant.query.export.Json;
 import java.math.BigDecimal;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Result values as text for CSV and the terminal table: decimals in full without exponent, binary as
- * {@code 0x} hex, dates and times in ISO-8601, arrays in brackets. NULL is the caller's to show.
+ * {@code 0x} hex, dates and times in ISO-8601, arrays and structs as JSON. NULL is the caller's to show.
  */
 final class ValueText {
 
@@ -23,12 +25,9 @@ final class ValueText {
         if (value instanceof byte[] bytes) {
             return "0x" + HexFormat.of().formatHex(bytes);
         }
-        if (value instanceof List<?> list) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(of(list.get(i)));
-            }
-            return sb.append(']').toString();
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            // as the window's CSV export writes them: JSON, which a script can read back
+            return Json.write(value);
         }
         return value.toString();
     }

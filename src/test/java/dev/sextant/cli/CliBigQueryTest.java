@@ -63,6 +63,8 @@ class CliBigQueryTest {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).startsWith("order_id,");
+        assertThat(run.out().lines().skip(1).findFirst().orElseThrow()).as("structs and arrays as JSON in CSV")
+                .startsWith("1,\"{\"\"name\"\":\"\"Customer 1\"\",\"\"address\"\":{\"\"city\"\":\"\"Porto\"\"");
         JsonNode body = queriesRun().get(0).body();
         JsonNode parameters = body.path("queryParameters");
         assertThat(parameters.get(0).path("name").asText()).isEqualTo("name");
