@@ -84,9 +84,10 @@ final class QueryCommand implements Callable<Integer> {
         RowWriter writer = format.open(root.out);
         try (BaseDBConnector connector = root.services.workspace().newConnector(config, false, SecretPrompt.on(root.terminal))) {
             connector.connect();
-            List<Object> values = values(Syntax.forDialectName(connector.dialect().name()));
+            Syntax syntax = Syntax.forDialectName(connector.dialect().name());
+            List<Object> values = values(syntax);
             if (config.kind() == ConnectionKind.PRODUCTION && !yes) {
-                confirmOnProduction(config, statement, values, connector);
+                confirmOnProduction(config, statement, values, syntax, connector);
             }
             try (ResultCursor cursor = connector.openCursor(statement, values, FETCH_SIZE)) {
                 Thread cancelOnInterrupt = new Thread(cursor::cancel, "cancel-query");
@@ -109,9 +110,8 @@ final class QueryCommand implements Callable<Integer> {
      * Asks before a statement that changes data or schema runs on a production connection, as the window
      * does; where no one can be asked (a script, a pipe), refuses it unless {@code --yes} was given.
      */
-    private void confirmOnProduction(ExternalDatabaseConfig config, String text, List<Object> values,
+    private void confirmOnProduction(ExternalDatabaseConfig config, String text, List<Object> values, Syntax syntax,
                                      BaseDBConnector connector) {
-        Syntax syntax = Syntax.forDialectName(connector.dialect().name());
         List<String> verbs = new ArrayList<>();
         if (syntax == Syntax.BIGQUERY) {
             // the dry run's statement type decides, for the text as it will run (a script is not a query)
