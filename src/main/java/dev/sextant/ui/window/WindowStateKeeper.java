@@ -4,6 +4,7 @@ import dev.sextant.store.UiStateStore;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -85,14 +86,24 @@ public final class WindowStateKeeper {
         switch (chosen) {
             case LIGHT -> show(false);
             case DARK -> show(true);
-            case SYSTEM -> BackgroundTask.wrap(p -> systemDark.get())
-                    .onSuccess(dark -> {
-                        if (theme.get() == Theme.SYSTEM) {
-                            show(dark.orElse(false));
-                        }
-                    })
-                    .executeWith(executor);
+            case SYSTEM -> readSystem(dark -> show(dark.orElse(false)), () -> { });
         }
+    }
+
+    /**
+     * Reads the system's choice in the background and hands it to {@code apply} if the theme still follows
+     * the system by then; {@code done} runs afterwards in every case.
+     */
+    private void readSystem(Consumer<Optional<Boolean>> apply, Runnable done) {
+        BackgroundTask.wrap(p -> systemDark.get())
+                .onSuccess(dark -> {
+                    done.run();
+                    if (theme.get() == Theme.SYSTEM) {
+                        apply.accept(dark);
+                    }
+                })
+                .onFailure(e -> done.run())
+                .executeWith(executor);
     }
 
     /** Applies the look unless it is already the one shown: restyling every window is not free. */
@@ -112,15 +123,7 @@ public final class WindowStateKeeper {
             return;
         }
         checkingSystem = true;
-        BackgroundTask.wrap(p -> systemDark.get())
-                .onSuccess(dark -> {
-                    checkingSystem = false;
-                    if (theme.get() == Theme.SYSTEM) {
-                        dark.ifPresent(this::show);
-                    }
-                })
-                .onFailure(e -> checkingSystem = false)
-                .executeWith(executor);
+        readSystem(dark -> dark.ifPresent(this::show), () -> checkingSystem = false);
     }
 
     /** Reads the system's choice again when the window gets the focus and every half minute, while it shows. */
