@@ -5,7 +5,11 @@
 #   3. the packaged app starts under Xvfb until its main window is shown, then closes itself;
 #   4. the .deb installs with apt-get, puts a valid desktop entry with its icon in the menu, archives the
 #      app's own classes where they are installed, runs, and removing it leaves the user's data folder
-#      alone (needs root and apt-get; skipped otherwise).
+#      alone (needs root and apt-get; skipped otherwise);
+#   5. where rpmbuild is present, the .rpm is built too, and installed with rpm (its dependencies carry
+#      Fedora's names, unknown to a Debian machine's rpm database, hence --nodeps): its scripts make the same
+#      menu entry, `sextant` command and class archive as the .deb's, rpm -V finds nothing changed but that
+#      archive's content, and removing it leaves nothing behind (needs root and rpm; skipped otherwise).
 # Ends with "packaging: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -112,6 +116,35 @@ else
     || fail "removing the package removes the app, its desktop entry and its icons"
   [ "$(sha256sum "$store" | cut -d' ' -f1)" = "$before" ] || fail "the user's data folder is left alone"
   pass "apt-get purge removed the app and its menu entry and left the user's data alone"
+fi
+
+# 5. The .rpm, where it was built, installed and removed with rpm.
+rpm_file=$(ls target/package/installers/sextant-*.rpm 2>/dev/null | head -1)
+if ! command -v rpmbuild >/dev/null; then
+  echo "[packaging] no rpmbuild: no .rpm to check"
+elif [ -z "$rpm_file" ]; then
+  fail "rpmbuild is present and the .rpm was built"
+elif [ "$(id -u)" != "0" ] || [ -e /opt/sextant ]; then
+  echo "[packaging] not root, or /opt/sextant is taken: the .rpm is not installed here"
+else
+  rpm -i --nodeps "$rpm_file" >"$work/rpm-install.log" 2>&1 || { cat "$work/rpm-install.log"; fail "rpm -i the .rpm"; }
+  entry=/usr/share/applications/sextant.desktop
+  desktop-file-validate "$entry" && [ "$(sed -n 's/^Icon=//p' "$entry")" = "sextant" ] \
+    && file /usr/share/icons/hicolor/256x256/apps/sextant.png | grep -q "PNG image data, 256 x 256" \
+    && [ "$(readlink /usr/bin/sextant)" = /opt/sextant/bin/Sextant ] \
+    || fail "the .rpm installs the desktop entry, the icons and the sextant command"
+  JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" sextant --version >"$work/rpm-class-load.log" 2>&1 \
+    && grep -q "dev.sextant.Main source: shared objects file" "$work/rpm-class-load.log" \
+    || { cat "$work/rpm-install.log"; fail "the .rpm's %post archived the app's classes where they are installed"; }
+  # the spec tells rpm not to check the archive's checksum, size and time, which the %post changes
+  rpm -V --nodeps sextant >"$work/rpm-verify.log" 2>/dev/null \
+    || { cat "$work/rpm-verify.log"; fail "rpm -V finds the installed files as the .rpm shipped them"; }
+  pass "rpm installed $(basename "$rpm_file"): menu entry, icons, sextant command and class archive"
+  rpm -e sextant >"$work/rpm-remove.log" 2>&1 || { cat "$work/rpm-remove.log"; fail "rpm -e sextant"; }
+  [ ! -e /opt/sextant ] && [ ! -e "$entry" ] && [ ! -e /usr/share/icons/hicolor/48x48/apps/sextant.png ] \
+    && [ ! -e /usr/bin/sextant ] \
+    || fail "rpm -e removes the app, its desktop entry, its icons and the sextant command"
+  pass "rpm -e removed the app and everything its %post made"
 fi
 
 echo "packaging: $passed passed, 0 failed"

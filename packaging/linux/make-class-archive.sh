@@ -38,5 +38,8 @@ if ! "$java" -Xshare:on -XX:SharedArchiveFile="$new" -cp "$classpath" -version >
     echo "make-class-archive: the new archive does not fit the installed app" >&2
     exit 1
 fi
-chmod 644 "$new"
+# the mode of the archive the package shipped (644 in the .deb, 444 in the .rpm), so that a package
+# check (rpm -V) sees only the content change it is told to expect
+mode=$(stat -c %a "$app/sextant.jsa" 2>/dev/null || echo 644)
+chmod "$mode" "$new"
 mv -f "$new" "$app/sextant.jsa"
