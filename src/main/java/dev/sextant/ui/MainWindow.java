@@ -88,9 +88,15 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         Label hint = new Label("Double-click a table to query it, or press Ctrl+T for a new query.", Icons.of(Feather.COMPASS));
         hint.getStyleClass().add("empty-hint");
-        StackPane center = new StackPane(hint, tabs);
+        StackPane center = new StackPane(hint);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
         hint.visibleProperty().bind(tabs.visibleProperty().not()); // never shows through a tab's empty areas
+        // the tab pane joins the scene with its first tab, so a start without tabs does not style it
+        tabs.visibleProperty().addListener((o, was, visible) -> {
+            if (visible && tabs.getParent() == null) {
+                center.getChildren().add(tabs);
+            }
+        });
         this.workbench = new Workbench(context, executor, tabs, () -> side.model().configs(), () -> side.model().selected(),
                 status::setText);
 

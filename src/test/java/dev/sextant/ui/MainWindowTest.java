@@ -304,6 +304,29 @@ class MainWindowTest {
     }
 
     @Test
+    void partsHiddenAtTheStartJoinTheSceneWhenFirstNeeded(FxRobot robot) throws Exception {
+        waitUntil(() -> window.connections().getItems().size() == 1);
+        // JavaFX styles every node of the scene and skins every control when the window is first shown, hidden
+        // or not: what stays hidden until the user asks for it is kept out of the scene until then
+        assertThat(robot.lookup("#editor-tabs").tryQuery()).as("the editor's tab pane before the first tab").isEmpty();
+        assertThat(robot.lookup("#find-object-hits").tryQuery()).as("find object's list before it is opened").isEmpty();
+
+        robot.clickOn("#connection-list");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O).release(KeyCode.O, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#find-object-hits").tryQuery().map(Node::isVisible).orElse(false));
+        robot.write("REGIONS");
+        waitUntil(() -> robot.lookup("#find-object-status").queryAs(Label.class).getText().endsWith("object"));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> !robot.lookup("#find-object").query().isVisible());
+
+        robot.clickOn("#connection-list");
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#editor-tabs").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(window.tabs().getTabs()).hasSize(1);
+        assertThat(robot.lookup("#sql-editor").tryQuery()).as("the new tab's editor is in the scene").isPresent();
+    }
+
+    @Test
     void connectionsExportAndImportBackWithAPreview(FxRobot robot) throws Exception {
         waitUntil(() -> window.connections().getItems().size() == 1);
         Path file = dir.resolve("export-" + run + ".json");

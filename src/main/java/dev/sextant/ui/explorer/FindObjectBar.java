@@ -3,6 +3,7 @@ package dev.sextant.ui.explorer;
 import atlantafx.base.controls.CustomTextField;
 import dev.sextant.schema.SchemaMatch;
 import dev.sextant.ui.Icons;
+import dev.sextant.ui.ShownLater;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -107,9 +108,9 @@ public final class FindObjectBar extends VBox {
         keys.getStyleClass().add("text-muted");
         HBox header = new HBox(8, title, keys);
         header.setAlignment(Pos.BASELINE_LEFT);
-        getChildren().setAll(header, input, hits, status);
         setVisible(false);
         managedProperty().bind(visibleProperty());
+        ShownLater.children(this, header, input, hits, status);
     }
 
     public void open() {

@@ -1,6 +1,7 @@
 package dev.sextant.ui.task;
 
 import dev.sextant.ui.Icons;
+import dev.sextant.ui.ShownLater;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -42,10 +43,10 @@ public final class TaskStatusView extends HBox {
         all.setId("task-list");
         all.getStyleClass().addAll("flat", "small");
         all.setTooltip(new Tooltip("Every running task"));
-        getChildren().setAll(progress, title, stop, all);
         managedProperty().bind(visibleProperty());
         monitor.tasks().addListener((ListChangeListener<TaskMonitor.RunningTask>) change -> update());
         update();
+        ShownLater.children(this, progress, title, stop, all);
     }
 
     private void update() {
