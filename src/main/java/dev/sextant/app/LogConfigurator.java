@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
     private static final CountDownLatch STARTED = new CountDownLatch(1);
+    private static final CountDownLatch WINDOW_SHOWN = new CountDownLatch(1);
+    /** How long a setup begun by {@link #startInBackground} waits at most for the main window. */
+    private static final long WAIT_FOR_WINDOW_SECONDS = 5;
+    private static volatile boolean waitForWindow;
 
     /** The console log's threshold, set by the command line before logging starts. */
     public static final String CONSOLE_LEVEL_PROPERTY = "sextant.console.level";
@@ -37,17 +41,19 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     static final String PATTERN_CONSOLE = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
 
     /**
-     * Sets logging up on a thread of its own while the caller goes on to open the window: it takes a few
-     * hundred milliseconds (logback's pattern and date-format machinery), a good part of the time to the
-     * main window. Returns once the setup has begun; from then on SLF4J hands out loggers that queue what
-     * they are given and write it when logging is ready. (Returning earlier would race: a logger asked for
-     * before SLF4J's initialisation begins makes the caller do that initialisation itself.) SLF4J's own
-     * notice of that replay is silenced.
+     * Sets logging up on a thread of its own, once the main window is shown ({@link #windowShown}) or at the
+     * latest after {@value #WAIT_FOR_WINDOW_SECONDS} seconds: the setup takes a few hundred milliseconds of
+     * processor time (logback's pattern and date-format machinery), which the window's start would otherwise
+     * share two cores with. Returns once SLF4J's initialisation has begun; from then on SLF4J hands out
+     * loggers that queue what they are given and write it, in order, when logging is ready. (Returning
+     * earlier would race: a logger asked for before SLF4J's initialisation begins makes the caller do that
+     * initialisation itself.) SLF4J's own notice of that replay is silenced.
      */
     public static void startInBackground() {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
+        waitForWindow = true;
         Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
         setup.setDaemon(true);
         setup.start();
@@ -58,9 +64,21 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         }
     }
 
+    /** Lets a setup begun by {@link #startInBackground} go on: the main window is shown (or never will be). */
+    public static void windowShown() {
+        WINDOW_SHOWN.countDown();
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         STARTED.countDown();
+        if (waitForWindow) {
+            try {
+                WINDOW_SHOWN.await(WAIT_FOR_WINDOW_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (System.getProperty("logback.configurationFile") != null
                 || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;

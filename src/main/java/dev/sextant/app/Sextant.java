@@ -181,8 +181,9 @@ public final class Sextant implements AutoCloseable {
     public int runGui() {
         LOG.info("Sextant {} starting with data folder {}", version(), paths.home());
         try (this) {
+            // logging is set up once the window is shown (LogConfigurator.startInBackground)
             return SextantApplication.launch(new UiContext(workspace, this::start, this::catalog, version(), this::auditLog,
-                    this::schemaCache, this::uiState, this::workbench));
+                    this::schemaCache, this::uiState, this::workbench), LogConfigurator::windowShown);
         }
     }
 

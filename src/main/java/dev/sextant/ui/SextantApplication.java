@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: one main window. Started by the composition root through {@link #launch(UiContext)}.
+ * The JavaFX application: one main window. Started by the composition root through {@link #launch}.
  *
  * <p>It logs how long after the JVM's start the main window was shown, the figure the start-up benchmark
  * reads. With the system property {@value #CLOSE_WHEN_STARTED} set to true it closes again once the
@@ -27,6 +27,7 @@ public final class SextantApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(SextantApplication.class);
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
     private static volatile UiContext pending;
+    private static volatile Runnable whenShown = () -> { };
     private static volatile int exitStatus;
 
     private FxTaskExecutor executor;
@@ -35,27 +36,38 @@ public final class SextantApplication extends Application {
     /**
      * Starts JavaFX and blocks until the last window closes.
      *
+     * @param shown run on the JavaFX thread once the main window is shown, or when the app ends without
+     *              showing it
      * @return the exit status: 0, or 1 when the app closed itself after its start-up work failed
      */
-    public static int launch(UiContext context) {
+    public static int launch(UiContext context, Runnable shown) {
         pending = Objects.requireNonNull(context);
+        whenShown = Objects.requireNonNull(shown);
         exitStatus = 0;
-        Application.launch(SextantApplication.class);
+        try {
+            Application.launch(SextantApplication.class);
+        } finally {
+            shown.run();
+        }
         return exitStatus;
     }
 
     @Override
     public void start(Stage stage) {
         UiContext context = Objects.requireNonNull(pending, "launch(UiContext) was not called");
+        // The theme first: the first control class made otherwise loads JavaFX's own theme, only to drop it.
+        useLightTheme();
         executor = new FxTaskExecutor();
         window = new MainWindow(context, executor);
         stage.setScene(createScene(window));
         stage.setTitle("Sextant");
-        addIcons(stage);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
         logShown();
+        whenShown.run();
+        // The desktop takes the window's icons as well once it is shown; decoding them is not worth a wait.
+        Platform.runLater(() -> addIcons(stage));
         if (Boolean.getBoolean(CLOSE_WHEN_STARTED)) {
             window.start(error -> closeWhenStarted(stage, error));
         } else {
@@ -91,12 +103,24 @@ public final class SextantApplication extends Application {
 
     /** The scene with the light theme and Sextant's stylesheet, at a size that suits a laptop screen. */
     public static Scene createScene(MainWindow window) {
-        // The theme's precompiled (binary) form: parsing its 170 kB of CSS at every start costs more.
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
+        useLightTheme();
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("sextant.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("side-panel.css")).toExternalForm());
         return scene;
+    }
+
+    /**
+     * Makes the light theme JavaFX's user-agent stylesheet, unless it already is. Called before any control
+     * class is first used, it also spares the load of JavaFX's default theme (Modena), which the first
+     * control class loads when no user-agent stylesheet is set.
+     */
+    private static void useLightTheme() {
+        // The theme's precompiled (binary) form: parsing its 170 kB of CSS at every start costs more.
+        String light = new PrimerLight().getUserAgentStylesheetBSS();
+        if (!light.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(light);
+        }
     }
 
     private static void addIcons(Stage stage) {
