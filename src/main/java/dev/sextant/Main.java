@@ -1,6 +1,7 @@
 package dev.sextant;
 
 import dev.sextant.app.AppPaths;
+import dev.sextant.app.DisplayCheck;
 import dev.sextant.app.Headless;
 import dev.sextant.app.LogConfigurator;
 import dev.sextant.app.Sextant;
@@ -44,8 +45,17 @@ public final class Main {
         if (Cli.isCommand(args)) {
             System.exit(Headless.run(paths, args));
         }
+        if (DisplayCheck.missing(System.getProperty("os.name", ""), System.getenv())) {
+            Cli.printLauncherProblem(DisplayCheck.NO_DISPLAY);
+            System.exit(1);
+        }
         LogConfigurator.startInBackground();
-        int status = new Sextant(paths).runGui();
+        int status;
+        try {
+            status = new Sextant(paths).runGui();
+        } finally {
+            LogConfigurator.finishSetup();
+        }
         if (status != 0) {
             System.exit(status);
         }

@@ -33,6 +33,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     /** How long a setup begun by {@link #startInBackground} waits at most for the main window. */
     private static final long WAIT_FOR_WINDOW_SECONDS = 5;
     private static volatile boolean waitForWindow;
+    private static volatile Thread setupThread;
 
     /** The console log's threshold, set by the command line before logging starts. */
     public static final String CONSOLE_LEVEL_PROPERTY = "sextant.console.level";
@@ -56,6 +57,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         waitForWindow = true;
         Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
         setup.setDaemon(true);
+        setupThread = setup;
         setup.start();
         try {
             STARTED.await(2, TimeUnit.SECONDS);
@@ -67,6 +69,23 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     /** Lets a setup begun by {@link #startInBackground} go on: the main window is shown (or never will be). */
     public static void windowShown() {
         WINDOW_SHOWN.countDown();
+    }
+
+    /**
+     * Lets a setup begun by {@link #startInBackground} go on if it still waits, and waits (a few seconds at
+     * most) until it is done and has written what was logged meanwhile: the app calls this before it ends,
+     * so that nothing logged during a start that never showed the window is lost with the JVM.
+     */
+    public static void finishSetup() {
+        windowShown();
+        Thread setup = setupThread;
+        if (setup != null) {
+            try {
+                setup.join(TimeUnit.SECONDS.toMillis(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -205,8 +204,7 @@ public final class SelfCheck {
     }
 
     private Finding javaFx() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        boolean noDisplay = linux && blank(env.get("DISPLAY")) && blank(env.get("WAYLAND_DISPLAY"));
+        boolean noDisplay = DisplayCheck.missing(System.getProperty("os.name", ""), env);
         return check("JavaFX toolkit", () -> {
             if (noDisplay) {
                 // Loaded without initialising: Control's initialiser needs a started toolkit.
@@ -272,10 +270,6 @@ public final class SelfCheck {
             }
         }
         return null;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private void deleteScratch() {

@@ -47,6 +47,11 @@ public final class Cli {
         return false;
     }
 
+    /** Prints why the launcher cannot do what it was asked (for example open the window), as one line on stderr. */
+    public static void printLauncherProblem(String message) {
+        System.err.println(message);
+    }
+
     /** Whether the command is {@code mcp} (the first word that is not a top-level option). */
     static boolean isMcp(String[] args) {
         for (int i = 0; i < args.length; i++) {
