@@ -89,6 +89,42 @@ class LocalStoreTest {
     }
 
     @Test
+    void theQuickOpenKnowsTheNewestMigration() throws Exception {
+        // an up-to-date store is recognised by comparing Flyway's history with this constant, not the files
+        Path migrations = Path.of(LocalStore.class.getResource("migration").toURI());
+        int newest;
+        try (var files = Files.list(migrations)) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(LocalStore.NEWEST_VERSION).isEqualTo(newest);
+    }
+
+    @Test
+    void anUpToDateStoreOpensWithoutFlywayWhileAFailedMigrationStillGoesThroughIt() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            insertConfig(store, "kept");
+        }
+        // Flyway's validation would refuse a changed checksum: opening anyway shows Flyway was not run
+        execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 1 WHERE \"version\" = '1'");
+        try (LocalStore store = LocalStore.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo(String.valueOf(LocalStore.NEWEST_VERSION));
+            assertThat(configNames(store)).containsExactly("kept");
+        }
+        assertThat(LocalStore.backups(dir)).isEmpty();
+
+        execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '5'");
+        assertThatThrownBy(() -> LocalStore.open(dir)).isInstanceOf(StoreException.class);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("sextant"), "sa", "");
+             Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate(sql)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void onlyTheNewestBackupsAreKept() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
             for (int i = 0; i < LocalStore.KEEP_BACKUPS + 3; i++) {
