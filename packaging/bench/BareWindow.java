@@ -26,7 +26,8 @@ public final class BareWindow {
             long elapsed = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             String cpu = ProcessHandle.current().info().totalCpuDuration()
                     .map(d -> ", " + d.toMillis() + " ms of CPU").orElse("");
-            System.out.println("Main window shown " + elapsed + " ms after JVM start" + cpu);
+            String clock = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
+            System.out.println("Main window shown at " + clock + ", " + elapsed + " ms after JVM start" + cpu);
             if (Boolean.getBoolean("sextant.closeWhenStarted")) {
                 javafx.application.Platform.exit();
             }

@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.sextant.ui.task.FxTaskExecutor;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -26,6 +28,7 @@ public final class SextantApplication extends Application {
     public static final String CLOSE_WHEN_STARTED = "sextant.closeWhenStarted";
     private static final Logger LOG = LoggerFactory.getLogger(SextantApplication.class);
     private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static volatile UiContext pending;
     private static volatile Runnable whenShown = () -> { };
     private static volatile int exitStatus;
@@ -68,11 +71,27 @@ public final class SextantApplication extends Application {
         whenShown.run();
         // The desktop takes the window's icons as well once it is shown; decoding them is not worth a wait.
         Platform.runLater(() -> addIcons(stage));
-        if (Boolean.getBoolean(CLOSE_WHEN_STARTED)) {
-            window.start(error -> closeWhenStarted(stage, error));
-        } else {
-            window.start();
-        }
+        boolean close = Boolean.getBoolean(CLOSE_WHEN_STARTED);
+        window.start(error -> {
+            if (error == null) {
+                LOG.info("Start-up work done at {}, {} ms after JVM start; listing the connections", clock(), sinceJvmStart());
+            }
+            if (close) {
+                closeWhenStarted(stage, error);
+            }
+        });
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * The time of day now, to the millisecond. Lines logged before logging is set up (which waits for the
+     * window) are written later, stamped with the time of writing: the start-up lines carry their own.
+     */
+    private static String clock() {
+        return LocalTime.now().format(CLOCK);
     }
 
     /**
@@ -81,11 +100,11 @@ public final class SextantApplication extends Application {
      * the native launcher, but Linux reports it only to the second.)
      */
     private static void logShown() {
-        long elapsed = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long elapsed = sinceJvmStart();
         String cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> ", " + d.toMillis() + " ms of CPU").orElse("");
         // a launcher whose class archive no longer fits starts without any, silently: say so here
         String sharing = System.getProperty("java.vm.info", "").contains("sharing") ? "" : " (class-data sharing off)";
-        LOG.info("Main window shown {} ms after JVM start{}{}", elapsed, cpu, sharing);
+        LOG.info("Main window shown at {}, {} ms after JVM start{}{}", clock(), elapsed, cpu, sharing);
     }
 
     private static void closeWhenStarted(Stage stage, Throwable error) {
