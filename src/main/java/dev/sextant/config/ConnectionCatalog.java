@@ -25,12 +25,21 @@ public final class ConnectionCatalog {
 
     private final ConfigRepository repository;
     private final SecretStore secrets;
-    private final ConfigTransfer transfer;
+    private final ConfigValidator validator;
+    private ConfigTransfer transfer;
 
     public ConnectionCatalog(ConfigRepository repository, SecretStore secrets, ConfigValidator validator) {
         this.repository = repository;
         this.secrets = secrets;
-        this.transfer = new ConfigTransfer(validator);
+        this.validator = validator;
+    }
+
+    /** Made on first use: its JSON mapper is a good part of the start-up work, and few sessions export or import. */
+    private synchronized ConfigTransfer transfer() {
+        if (transfer == null) {
+            transfer = new ConfigTransfer(validator);
+        }
+        return transfer;
     }
 
     public ConfigRepository repository() {
@@ -131,12 +140,12 @@ public final class ConnectionCatalog {
     }
 
     public String export(List<ExternalDatabaseConfig> configs) {
-        return transfer.export(configs);
+        return transfer().export(configs);
     }
 
     /** What importing this file would add and replace; nothing is written. */
     public ImportPreview previewImport(String fileContent) {
-        return transfer.preview(fileContent, repository.list());
+        return transfer().preview(fileContent, repository.list());
     }
 
     /** Writes a previewed import, all or nothing. */
