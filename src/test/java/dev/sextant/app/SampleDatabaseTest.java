@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.query.ProgressListener;
 import dev.sextant.testing.TestSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,41 @@ class SampleDatabaseTest {
             assertThat(c.executeSqlStatement("SELECT FULL_NAME, EMAIL FROM CUSTOMERS WHERE ID = 1", List.of(), null).get(0))
                     .containsEntry("FULL_NAME", "Bjorn Novak").containsEntry("EMAIL", "customer1@example.com");
         }
+    }
+
+    @Test
+    void theBundledCopyHoldsWhatTheScriptMakes(@TempDir Path dir) {
+        assertThat(SampleDatabase.class.getResource(SampleDatabase.PREBUILT)).as("the build bundles the sample").isNotNull();
+        AppPaths fromCopy = new AppPaths(dir.resolve("copy"));
+        List<String> messages = new java.util.ArrayList<>();
+        new SampleDatabase(fromCopy, registry).ensureCreated((f, m) -> messages.add(m), true);
+        assertThat(messages).contains("Unpacking the sample database…").doesNotContain("Creating the sample database…");
+        AppPaths fromScript = new AppPaths(dir.resolve("script"));
+        new SampleDatabase(fromScript, registry).ensureCreated(ProgressListener.NONE, false);
+
+        Map<String, String> copied = contents(fromCopy);
+        assertThat(copied).isEqualTo(contents(fromScript)).hasSizeGreaterThan(5)
+                .allSatisfy((table, figures) -> assertThat(figures).doesNotContain("null").doesNotStartWith("0 rows"));
+    }
+
+    /** Each table's row count, and a checksum of every row of each table, of the sample in {@code paths}. */
+    private Map<String, String> contents(AppPaths paths) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (BaseDBConnector c = registry.create("h2",
+                dev.sextant.connector.ConnectionParameters.of(new SampleDatabase(paths, registry).connection().parameters()))) {
+            c.connect();
+            for (Map<String, Object> t : c.executeSqlStatement("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'", List.of(), null)) {
+                String table = (String) t.get("TABLE_NAME");
+                List<String> columns = c.executeSqlStatement("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE "
+                        + "TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", List.of(table), null)
+                        .stream().map(col -> "COALESCE(CAST(\"" + col.get("COLUMN_NAME") + "\" AS VARCHAR), '-')").toList();
+                Map<String, Object> row = c.executeSqlStatement("SELECT COUNT(*) AS N, BIT_XOR_AGG(ORA_HASH(CONCAT_WS('|', "
+                        + String.join(", ", columns) + "))) AS H FROM \"" + table + "\"", List.of(), null).get(0);
+                out.put(table, row.get("N") + " rows, hash " + row.get("H"));
+            }
+        }
+        return out;
     }
 
     @Test
