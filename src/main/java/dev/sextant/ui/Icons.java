@@ -16,7 +16,7 @@ public final class Icons {
         javafx.scene.control.Button b = new javafx.scene.control.Button(null, of(ikon));
         b.setId(id);
         b.getStyleClass().addAll("flat", "button-icon", "small");
-        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        Tips.set(b, tooltip);
         return b;
     }
 

@@ -139,18 +139,18 @@ public final class MainWindow extends BorderPane {
     private ToolBar toolbar() {
         Button newQuery = new Button("New query", Icons.of(Feather.PLUS_SQUARE));
         newQuery.setId("new-query");
-        newQuery.setTooltip(new Tooltip("Open a query tab on the selected connection (Ctrl+T)"));
+        Tips.set(newQuery, "Open a query tab on the selected connection (Ctrl+T)");
         newQuery.setOnAction(e -> newQuery());
         newQuery.disableProperty().bind(side.model().selectedProperty().isNull());
 
         Button refresh = new Button("Refresh", Icons.of(Feather.REFRESH_CW));
         refresh.setId("refresh-tree");
-        refresh.setTooltip(new Tooltip("Read the schema again (F5)"));
+        Tips.set(refresh, "Read the schema again (F5)");
         refresh.setOnAction(e -> tree().refresh());
 
         ToggleButton system = new ToggleButton("System schemas", Icons.of(Feather.EYE));
         system.setId("system-schemas");
-        system.setTooltip(new Tooltip("Also show the database's own schemas, such as pg_catalog or INFORMATION_SCHEMA"));
+        Tips.set(system, "Also show the database's own schemas, such as pg_catalog or INFORMATION_SCHEMA");
         system.selectedProperty().addListener((obs, was, on) -> tree().setShowSystemSchemas(on));
 
         MenuItem newConnection = new MenuItem("New connection…", Icons.of(Feather.PLUS));
@@ -168,7 +168,7 @@ public final class MainWindow extends BorderPane {
 
         Button auditLog = new Button("MCP log", Icons.of(Feather.SHIELD));
         auditLog.setId("open-audit-log");
-        auditLog.setTooltip(new Tooltip("What LLM clients asked through \"sextant mcp\", and how each call ended"));
+        Tips.set(auditLog, "What LLM clients asked through \"sextant mcp\", and how each call ended");
         auditLog.setOnAction(e -> openAuditLog());
         auditLog.setDisable(context.audit() == null);
 
@@ -185,7 +185,7 @@ public final class MainWindow extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         MenuButton menu = new MenuButton(null, Icons.of(Feather.MOON));
         menu.setId("theme-menu");
-        menu.setTooltip(new Tooltip("Theme"));
+        Tips.set(menu, "Theme");
         for (Theme theme : Theme.values()) {
             RadioMenuItem item = new RadioMenuItem(theme.label());
             item.setId("theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));

@@ -327,6 +327,19 @@ class MainWindowTest {
     }
 
     @Test
+    void aToolbarButtonsTooltipIsMadeWhenTheMouseFirstRestsOnIt(FxRobot robot) throws Exception {
+        javafx.scene.control.Button refresh = robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b
+                && "Refresh".equals(b.getText())).queryButton();
+        assertThat(refresh.getTooltip()).as("no tooltip is made before it is wanted").isNull();
+        assertThat(refresh.getAccessibleHelp()).as("screen readers have the text meanwhile").isEqualTo("Read the schema again (F5)");
+
+        robot.moveTo(refresh).moveBy(3, 1);
+        waitUntil(() -> refresh.getTooltip() != null && refresh.getTooltip().isShowing());
+        assertThat(refresh.getTooltip().getText()).isEqualTo("Read the schema again (F5)");
+        robot.moveTo("#app-status");
+    }
+
+    @Test
     void connectionsExportAndImportBackWithAPreview(FxRobot robot) throws Exception {
         waitUntil(() -> window.connections().getItems().size() == 1);
         Path file = dir.resolve("export-" + run + ".json");

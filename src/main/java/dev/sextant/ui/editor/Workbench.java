@@ -6,6 +6,7 @@ import dev.sextant.query.SavedTab;
 import dev.sextant.query.WorkbenchStore;
 import dev.sextant.sql.Syntax;
 import dev.sextant.ui.Icons;
+import dev.sextant.ui.Tips;
 import dev.sextant.ui.UiContext;
 import dev.sextant.ui.history.HistoryPanel;
 import dev.sextant.ui.task.BackgroundTask;
@@ -22,7 +23,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -71,7 +71,7 @@ public final class Workbench {
                 context.schemaCache() == null ? () -> null : context.schemaCache(), executor);
         this.history = new HistoryPanel(context::workbenchStore, executor, this::openHistoryEntry);
         historyToggle.setId("history-toggle");
-        historyToggle.setTooltip(new Tooltip("Every statement run, searchable; open one again in a tab (Ctrl+Shift+H)"));
+        Tips.set(historyToggle, "Every statement run, searchable; open one again in a tab (Ctrl+Shift+H)");
         historyToggle.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 workArea.getItems().add(history);

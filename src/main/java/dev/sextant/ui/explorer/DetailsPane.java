@@ -14,6 +14,7 @@ import dev.sextant.schema.Trigger;
 import dev.sextant.schema.TypeDef;
 import dev.sextant.ui.Bytes;
 import dev.sextant.ui.Icons;
+import dev.sextant.ui.Tips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -77,7 +77,7 @@ public final class DetailsPane extends TabPane {
 
         Button copy = new Button(null, Icons.of(Feather.CLIPBOARD));
         copy.getStyleClass().addAll("flat", "small", "button-icon");
-        copy.setTooltip(new Tooltip("Copy the definition"));
+        Tips.set(copy, "Copy the definition");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(definition().getText());

@@ -787,7 +787,7 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
         private final Label name = new Label();
         private final Label detail = new Label();
         private final HBox box = new HBox(6, icon, name, detail);
-        private final Tooltip tooltip = new Tooltip();
+        private Tooltip tooltip; // made for the first object with a comment this cell shows
         private String iconStyle;
 
         NodeCell() {
@@ -848,6 +848,9 @@ public final class SchemaTree extends TreeView<ExplorerNode> {
             if (comment.isEmpty()) {
                 setTooltip(null);
             } else {
+                if (tooltip == null) {
+                    tooltip = new Tooltip();
+                }
                 tooltip.setText(comment);
                 setTooltip(tooltip);
             }

@@ -2,6 +2,7 @@ package dev.sextant.ui.task;
 
 import dev.sextant.ui.Icons;
 import dev.sextant.ui.ShownLater;
+import dev.sextant.ui.Tips;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -9,7 +10,6 @@ import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,10 +39,10 @@ public final class TaskStatusView extends HBox {
         progress.setPrefWidth(120);
         stop.setId("task-cancel");
         stop.getStyleClass().addAll("flat", "small", "button-icon");
-        stop.setTooltip(new Tooltip("Stop this task"));
+        Tips.set(stop, "Stop this task");
         all.setId("task-list");
         all.getStyleClass().addAll("flat", "small");
-        all.setTooltip(new Tooltip("Every running task"));
+        Tips.set(all, "Every running task");
         managedProperty().bind(visibleProperty());
         monitor.tasks().addListener((ListChangeListener<TaskMonitor.RunningTask>) change -> update());
         update();
