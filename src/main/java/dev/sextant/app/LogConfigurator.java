@@ -91,7 +91,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         STARTED.countDown();
-        if (waitForWindow) {
+        // only the setup thread waits: were any other thread to begin SLF4J's initialisation, it would not
+        // be kept from its own work (the window's, say) by waiting for the window
+        if (waitForWindow && Thread.currentThread() == setupThread) {
             try {
                 WINDOW_SHOWN.await(WAIT_FOR_WINDOW_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -76,13 +76,13 @@ public final class SampleDatabase {
             deleteRecursively(scratch);
             Files.createDirectories(scratch);
             Path db = scratch.resolve(paths.sampleDatabase().getFileName().toString());
-            String how = prebuilt && unpackPrebuilt(Path.of(db + ".mv.db"), progress) ? "Unpacked" : "Created";
-            if (how.equals("Created")) {
+            boolean unpacked = prebuilt && unpackPrebuilt(Path.of(db + ".mv.db"), progress);
+            if (!unpacked) {
                 runScript(registry, db, progress);
             }
             Files.move(Path.of(db + ".mv.db"), Path.of(paths.sampleDatabase() + ".mv.db"), StandardCopyOption.ATOMIC_MOVE);
             progress.progress(1.0, "Sample database ready");
-            LOG.info("{} the sample database in {} ms", how, (System.nanoTime() - start) / 1_000_000);
+            LOG.info("{} the sample database in {} ms", unpacked ? "Unpacked" : "Created", (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the sample database in " + paths.sampleDir(), e);
         } finally {
