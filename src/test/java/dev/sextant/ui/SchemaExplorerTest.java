@@ -88,6 +88,9 @@ class SchemaExplorerTest {
         assertThat(first.name()).isEqualTo("ORDER_ITEMS");
         assertThat(first.kind()).isEqualTo(ObjectKind.TABLE);
         ui.snapshot("find-object-light");
+        assertThat(robot.lookup("#find-object-hits .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class).stream()
+                .anyMatch(bar -> bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()))
+                .as("long names are not scrolled sideways").isFalse();
         robot.type(KeyCode.ENTER);
         UiFixture.waitUntil(() -> selected() != null && selected().getValue().label().equals("ORDER_ITEMS"));
         assertThat(robot.lookup("#find-object").query().isVisible()).isFalse();

@@ -77,7 +77,15 @@ final class UiFixture implements AutoCloseable {
     }
 
     void snapshot(String name) {
-        robot.interact(() -> Snapshots.save(window.getScene(), name));
+        robot.interact(() -> {
+            // as the next frame will look: a layout pass can add nodes (list cells' graphics) that only the
+            // CSS pass after it styles
+            for (int pass = 0; pass < 2; pass++) {
+                window.getScene().getRoot().applyCss();
+                window.getScene().getRoot().layout();
+            }
+            Snapshots.save(window.getScene(), name);
+        });
     }
 
     /** Waits for the saved connections to be listed. */

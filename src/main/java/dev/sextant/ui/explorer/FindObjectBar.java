@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -136,6 +137,11 @@ public final class FindObjectBar extends VBox {
 
     /** A hit: its icon, its name, and where it is. */
     private static final class HitCell extends ListCell<SchemaMatch> {
+        HitCell() {
+            // as wide as the list, never wider: no horizontal scroll bar over the last row
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SchemaMatch m, boolean empty) {
             super.updateItem(m, empty);
@@ -148,6 +154,9 @@ public final class FindObjectBar extends VBox {
             name.getStyleClass().add("node-name");
             Label where = new Label(m.kind().label() + " · " + (m.table().isEmpty() ? m.schema() : m.schema() + "." + m.table()));
             where.getStyleClass().add("node-detail");
+            // the name stays whole; where it lies gives way, cut short with an ellipsis
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            where.setMinWidth(0);
             HBox box = new HBox(6, Icons.forKind(m.kind()), name, where);
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
