@@ -39,19 +39,15 @@ public final class SextantApplication extends Application {
     /**
      * Starts JavaFX and blocks until the last window closes.
      *
-     * @param shown run on the JavaFX thread once the main window is shown, or when the app ends without
-     *              showing it
+     * @param shown run on the JavaFX thread once the main window is shown (the launcher sees to a start
+     *              that ends without showing it)
      * @return the exit status: 0, or 1 when the app closed itself after its start-up work failed
      */
     public static int launch(UiContext context, Runnable shown) {
         pending = Objects.requireNonNull(context);
         whenShown = Objects.requireNonNull(shown);
         exitStatus = 0;
-        try {
-            Application.launch(SextantApplication.class);
-        } finally {
-            shown.run();
-        }
+        Application.launch(SextantApplication.class);
         return exitStatus;
     }
 
