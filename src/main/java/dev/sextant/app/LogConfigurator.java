@@ -32,6 +32,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     private static final CountDownLatch WINDOW_SHOWN = new CountDownLatch(1);
     /** How long a setup begun by {@link #startInBackground} waits at most for the main window. */
     private static final long WAIT_FOR_WINDOW_SECONDS = 5;
+    /** SLF4J's system property naming its provider, which spares it the search of every jar. */
+    static final String PROVIDER_PROPERTY = "slf4j.provider";
     private static volatile boolean waitForWindow;
     private static volatile Thread setupThread;
 
@@ -48,11 +50,17 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
      * share two cores with. Returns once SLF4J's initialisation has begun; from then on SLF4J hands out
      * loggers that queue what they are given and write it, in order, when logging is ready. (Returning
      * earlier would race: a logger asked for before SLF4J's initialisation begins makes the caller do that
-     * initialisation itself.) SLF4J's own notice of that replay is silenced.
+     * initialisation itself.) SLF4J's own notice of that replay is silenced. Unless another provider is
+     * named, SLF4J is told to take {@link LogProvider}, which says at once that the initialisation has begun:
+     * otherwise the wait would last until SLF4J and logback had looked in each of the app's jars for a
+     * provider and for configurators.
      */
     public static void startInBackground() {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        if (System.getProperty(PROVIDER_PROPERTY) == null) {
+            System.setProperty(PROVIDER_PROPERTY, LogProvider.class.getName());
         }
         waitForWindow = true;
         Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
@@ -64,6 +72,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Called when SLF4J's initialisation has begun, before logback looks for its configuration. */
+    static void initialisationBegun() {
+        STARTED.countDown();
     }
 
     /** Lets a setup begun by {@link #startInBackground} go on: the main window is shown (or never will be). */
