@@ -101,6 +101,8 @@ public final class Sextant implements AutoCloseable {
      * @throws StartupProblem with a message for the user, and a way out where there is one
      */
     public synchronized List<ExternalDatabaseConfig> start(ProgressListener progress) {
+        // the registry looks its connectors up on first use (it reads every jar): here, not on the window's thread
+        registry.types();
         prepareDataFolder();
         if (lock == null) {
             lock = lockDataFolder();

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -19,9 +20,32 @@ public final class ConnectorRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRegistry.class);
 
-    private final Map<String, ConnectorProvider> providers;
+    private final Iterable<ConnectorProvider> source;
+    private volatile Map<String, ConnectorProvider> providers;
 
+    /**
+     * A registry of the given providers, which it takes from {@code providers} on first use: looking them up
+     * with {@link ServiceLoader} reads every jar of the class path, which a start need not wait for.
+     */
     public ConnectorRegistry(Iterable<ConnectorProvider> providers) {
+        this.source = Objects.requireNonNull(providers);
+    }
+
+    private Map<String, ConnectorProvider> byType() {
+        Map<String, ConnectorProvider> found = providers;
+        if (found == null) {
+            synchronized (this) {
+                found = providers;
+                if (found == null) {
+                    found = index(source);
+                    providers = found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, ConnectorProvider> index(Iterable<ConnectorProvider> providers) {
         Map<String, ConnectorProvider> byType = new TreeMap<>();
         Iterator<ConnectorProvider> it = providers.iterator();
         while (true) {
@@ -41,7 +65,7 @@ public final class ConnectorRegistry {
                         previous.getClass().getName(), p.getClass().getName());
             }
         }
-        this.providers = Collections.unmodifiableMap(byType);
+        return Collections.unmodifiableMap(byType);
     }
 
     /** The registry of every provider on the class path. */
@@ -50,17 +74,18 @@ public final class ConnectorRegistry {
     }
 
     public List<ConnectorProvider> providers() {
-        return List.copyOf(providers.values());
+        return List.copyOf(byType().values());
     }
 
     public List<String> types() {
-        return List.copyOf(providers.keySet());
+        return List.copyOf(byType().keySet());
     }
 
     /**
      * @throws ConnectorException of kind NOT_FOUND naming the known types, when none is registered for {@code type}
      */
     public ConnectorProvider provider(String type) {
+        Map<String, ConnectorProvider> providers = byType();
         ConnectorProvider p = providers.get(type);
         if (p == null) {
             throw new ConnectorException(ErrorKind.NOT_FOUND, "Unknown connection type '" + type
