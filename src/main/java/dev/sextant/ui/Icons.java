@@ -4,6 +4,7 @@ import dev.sextant.schema.ObjectKind;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.javafx.IkonResolver;
 
 /** The icon of each kind of object, in one place so every view agrees. */
 public final class Icons {
@@ -18,6 +19,16 @@ public final class Icons {
         b.getStyleClass().addAll("flat", "button-icon", "small");
         Tips.set(b, tooltip);
         return b;
+    }
+
+    /**
+     * Loads the icon font on a thread of its own. The first icon otherwise does it on the JavaFX thread: Ikonli
+     * looks for icon packs in every jar, sets up java.util.logging and copies the font to a temporary file.
+     */
+    public static void prepareInBackground() {
+        Thread t = new Thread(IkonResolver::getInstance, "icon-font");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static FontIcon of(Ikon ikon) {

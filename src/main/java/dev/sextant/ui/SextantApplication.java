@@ -54,6 +54,7 @@ public final class SextantApplication extends Application {
     @Override
     public void start(Stage stage) {
         UiContext context = Objects.requireNonNull(pending, "launch(UiContext) was not called");
+        Icons.prepareInBackground();
         // The theme first: the first control class made otherwise loads JavaFX's own theme, only to drop it.
         useLightTheme();
         executor = new FxTaskExecutor();
