@@ -38,6 +38,7 @@ public final class Headless implements CliServices, AutoCloseable {
     /** Runs a command on the process's own streams and returns its exit code. */
     public static int run(AppPaths paths, String[] args) {
         Cli.prepareLogging(args);
+        LogConfigurator.nameProvider();
         try (Headless services = new Headless(paths, SecretStore.withSystemKeychain())) {
             return Cli.runOnSystemStreams(services, args);
         }

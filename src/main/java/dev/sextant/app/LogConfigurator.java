@@ -34,6 +34,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     private static final long WAIT_FOR_WINDOW_SECONDS = 5;
     /** SLF4J's system property naming its provider, which spares it the search of every jar. */
     static final String PROVIDER_PROPERTY = "slf4j.provider";
+    /** SLF4J's system property for how much it says about itself on the console. */
+    static final String VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
     private static volatile boolean waitForWindow;
     private static volatile Thread setupThread;
 
@@ -56,12 +58,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
      * provider and for configurators.
      */
     public static void startInBackground() {
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        if (System.getProperty(VERBOSITY_PROPERTY) == null) {
+            System.setProperty(VERBOSITY_PROPERTY, "ERROR");
         }
-        if (System.getProperty(PROVIDER_PROPERTY) == null) {
-            System.setProperty(PROVIDER_PROPERTY, LogProvider.class.getName());
-        }
+        nameProvider();
         waitForWindow = true;
         Thread setup = new Thread(LoggerFactory::getILoggerFactory, "logging-setup");
         setup.setDaemon(true);
@@ -71,6 +71,20 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
             STARTED.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Tells SLF4J to take {@link LogProvider}, unless a provider is named already: SLF4J then need not look
+     * for one in each of the app's jars. SLF4J would say so on the console; only its warnings and errors are
+     * let through. Call before anything logs.
+     */
+    public static void nameProvider() {
+        if (System.getProperty(VERBOSITY_PROPERTY) == null) {
+            System.setProperty(VERBOSITY_PROPERTY, "WARN");
+        }
+        if (System.getProperty(PROVIDER_PROPERTY) == null) {
+            System.setProperty(PROVIDER_PROPERTY, LogProvider.class.getName());
         }
     }
 
