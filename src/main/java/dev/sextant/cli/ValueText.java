@@ -1,5 +1,6 @@
 package dev.sextant.cli;
 
+import dev.sextant.query.TemporalText;
 import dev.sextant.query.export.Json;
 import java.math.BigDecimal;
 import java.util.HexFormat;
@@ -24,6 +25,10 @@ final class ValueText {
         }
         if (value instanceof byte[] bytes) {
             return "0x" + HexFormat.of().formatHex(bytes);
+        }
+        String time = TemporalText.of(value, 'T');
+        if (time != null) {
+            return time;
         }
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
             // as the window's CSV export writes them: JSON, which a script can read back

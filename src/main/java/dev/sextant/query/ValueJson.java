@@ -52,7 +52,8 @@ public final class ValueJson {
             }
             json.writeEndObject();
         } else {
-            json.writeString(value.toString());
+            String time = TemporalText.of(value, 'T');
+            json.writeString(time != null ? time : value.toString());
         }
     }
 }

@@ -176,6 +176,28 @@ class CliTest {
     }
 
     @Test
+    void datesAndTimesKeepOnePrecisionDownAColumnInEveryFormat() throws Exception {
+        // one value on the minute and one with seconds: Java's own text would give 08:53 and 08:53:07
+        String sql = "SELECT * FROM (VALUES (1, TIME '08:53:00', TIMESTAMP '2022-01-01 08:53:00',"
+                + " TIMESTAMP WITH TIME ZONE '2022-01-01 08:53:00+01:00'),"
+                + " (2, TIME '08:53:07', TIMESTAMP '2022-01-01 08:53:07.25', TIMESTAMP WITH TIME ZONE '2022-01-01 08:53:07+01:00'))"
+                + " AS T(N, AT_TIME, AT_LOCAL, AT_ZONED) ORDER BY N";
+
+        CliRunner.Run csv = cli.run("query", "-c", "Sample", "--format", "csv", sql);
+        assertThat(csv.exitCode()).as(csv.all()).isZero();
+        assertThat(csv.out()).isEqualTo("N,AT_TIME,AT_LOCAL,AT_ZONED\n"
+                + "1,08:53:00,2022-01-01T08:53:00,2022-01-01T08:53:00+01:00\n"
+                + "2,08:53:07,2022-01-01T08:53:07.25,2022-01-01T08:53:07+01:00\n");
+
+        JsonNode first = JSON.readTree(cli.run("query", "-c", "Sample", "--format", "json", sql).out()).get(0);
+        assertThat(first.path("AT_TIME").asText()).isEqualTo("08:53:00");
+        assertThat(first.path("AT_LOCAL").asText()).isEqualTo("2022-01-01T08:53:00");
+        assertThat(first.path("AT_ZONED").asText()).isEqualTo("2022-01-01T08:53:00+01:00");
+
+        assertThat(cli.run("query", "-c", "Sample", sql).out()).contains("08:53:00  ").contains("2022-01-01T08:53:00+01:00");
+    }
+
+    @Test
     void queryTakesParametersAFileOrStdinAndStopsAtMaxRows() throws Exception {
         CliRunner.Run param = cli.run("query", "-c", "Sample", "--format", "csv", "--param", "7", "--param", "Region%",
                 "SELECT ID FROM REGIONS WHERE ID = ? AND NAME NOT LIKE ?");

@@ -1,9 +1,7 @@
 package dev.sextant.query.export;
 
+import dev.sextant.query.TemporalText;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +23,9 @@ public final class ExportValues {
         if (value instanceof byte[] bytes) {
             return "\\x" + HexFormat.of().formatHex(bytes);
         }
-        if (value instanceof LocalDateTime t) {
-            return t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).replace('T', ' ');
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).replace('T', ' ');
+        String time = TemporalText.of(value, ' ');
+        if (time != null) {
+            return time;
         }
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
             return Json.write(value);

@@ -1,9 +1,11 @@
 package dev.sextant.ui.results;
 
+import dev.sextant.query.TemporalText;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -37,8 +39,8 @@ public final class ValueFormat {
         if (value instanceof OffsetDateTime t) {
             return trimNanos(DATE_TIME_TZ.format(t));
         }
-        if (value instanceof LocalTime t) {
-            return t.toString();
+        if (value instanceof LocalTime || value instanceof OffsetTime) {
+            return TemporalText.of(value, ' ');
         }
         if (value instanceof Double || value instanceof Float) {
             return value.toString();

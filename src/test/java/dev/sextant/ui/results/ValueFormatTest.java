@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +33,14 @@ class ValueFormatTest {
         order.put("day", LocalDate.of(2024, 2, 29));
         order.put("raw", new byte[] {1, 2, (byte) 255});
         return order;
+    }
+
+    @Test
+    void timesShowTheirSecondsEvenWhenZeroLikeTimestampsDo() {
+        assertThat(ValueFormat.format(LocalTime.of(8, 53))).isEqualTo("08:53:00");
+        assertThat(ValueFormat.format(LocalTime.of(8, 53, 7, 250_000_000))).isEqualTo("08:53:07.25");
+        assertThat(ValueFormat.format(OffsetTime.of(8, 53, 0, 0, ZoneOffset.ofHours(2)))).isEqualTo("08:53:00+02:00");
+        assertThat(ValueFormat.format(LocalDateTime.of(2024, 3, 1, 9, 15))).isEqualTo("2024-03-01 09:15:00");
     }
 
     @Test
