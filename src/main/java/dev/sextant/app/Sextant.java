@@ -117,8 +117,11 @@ public final class Sextant implements AutoCloseable {
             openStoreServices();
         }
         sample.ensureCreated(progress);
-        new SampleConnection(store, catalog.repository(), sample).addOnce();
-        return catalog.list();
+        // the store's turns that follow share one opening of its file
+        try (LocalStore.Hold hold = store.hold()) {
+            new SampleConnection(store, catalog.repository(), sample).addOnce();
+            return catalog.list();
+        }
     }
 
     private ConnectionCatalog newCatalog() {

@@ -326,6 +326,34 @@ public final class LocalStore implements AutoCloseable {
         return connect(dataSource);
     }
 
+    /**
+     * Keeps the store open in this process until the returned hold is closed, for a burst of short turns
+     * such as the start-up work: the connections asked for meanwhile join the open file instead of opening
+     * it again (H2 reads the whole schema at each open, tens of milliseconds on a cold start) and closing
+     * it after each turn. Other processes wait meanwhile, as they do during any turn, so hold it briefly.
+     */
+    public Hold hold() {
+        try {
+            return new Hold(connect(dataSource));
+        } catch (SQLException e) {
+            throw unreadable(dir, e);
+        }
+    }
+
+    /** The store kept open by {@link #hold()}; closing it lets the file close with its last connection. */
+    public static final class Hold implements AutoCloseable {
+        private final Connection connection;
+
+        private Hold(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(connection);
+        }
+    }
+
     /** The schema version the store is at after opening, e.g. "2". */
     public String schemaVersion() {
         return version;

@@ -254,6 +254,26 @@ class LocalStoreTest {
     }
 
     @Test
+    void aHoldKeepsTheFileOpenForTheTurnsWithinItAndClosingItLetsTheFileClose() throws Exception {
+        try (LocalStore store = LocalStore.open(dir)) {
+            try (LocalStore.Hold hold = store.hold()) {
+                assertThat(openSessions(store)).as("the hold's session and this turn's").isEqualTo(2);
+                insertConfig(store, "x");
+                assertThat(configNames(store)).containsExactly("x");
+            }
+            assertThat(openSessions(store)).as("this turn's alone: the file closes with it").isEqualTo(1);
+        }
+    }
+
+    private static int openSessions(LocalStore store) throws SQLException {
+        try (Connection c = store.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
     void aProcessWaitsItsTurnWhileAnotherHoldsTheStore() throws Exception {
         try (LocalStore store = LocalStore.open(dir)) {
             insertConfig(store, "x");
