@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,10 +119,15 @@ public final class SextantApplication extends Application {
         });
     }
 
-    /** The scene with the light theme and Sextant's stylesheet, at a size that suits a laptop screen. */
+    /**
+     * The scene with the light theme and Sextant's stylesheet, 1280 by 800 or the usable part of a smaller
+     * screen (a 1366 by 768 laptop, say), so that the first window is never cut off. Later starts take the
+     * size the user left the window at.
+     */
     public static Scene createScene(MainWindow window) {
         useLightTheme();
-        Scene scene = new Scene(window, 1280, 800);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("sextant.css")).toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(SextantApplication.class.getResource("side-panel.css")).toExternalForm());
         return scene;

@@ -3,6 +3,8 @@ package dev.sextant.ui.window;
 import dev.sextant.store.UiStateStore;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -174,14 +176,16 @@ public final class WindowStateKeeper {
     private void apply(WindowState state) {
         Stage stage = host.stage();
         if (stage != null && state.width() > 200 && state.height() > 200) {
-            Rectangle2D bounds = new Rectangle2D(state.x(), state.y(), state.width(), state.height());
-            boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(bounds));
-            if (visible) {
-                stage.setX(state.x());
-                stage.setY(state.y());
-                stage.setWidth(state.width());
-                stage.setHeight(state.height());
-            }
+            Rectangle2D saved = new Rectangle2D(state.x(), state.y(), state.width(), state.height());
+            List<Rectangle2D> screens = new ArrayList<>();
+            screens.add(Screen.getPrimary().getVisualBounds());
+            Screen.getScreens().stream().filter(s -> !s.equals(Screen.getPrimary())).map(Screen::getVisualBounds).forEach(screens::add);
+            WindowPlacement.fit(saved, screens).ifPresent(bounds -> {
+                stage.setX(bounds.getMinX());
+                stage.setY(bounds.getMinY());
+                stage.setWidth(bounds.getWidth());
+                stage.setHeight(bounds.getHeight());
+            });
             stage.setMaximized(state.maximized());
         }
         host.apply(state);
