@@ -4,6 +4,8 @@ package dev.sextant.connector;
 public enum ErrorKind {
     AUTHENTICATION("Authentication failed"),
     NETWORK("Network problem"),
+    /** The database is held by another program (an H2 file another process has open). */
+    IN_USE("Database in use"),
     TIMEOUT("Timed out"),
     TLS("TLS/SSL problem"),
     SYNTAX("SQL error"),

@@ -11,11 +11,14 @@ import dev.sextant.secret.SecretStore;
 import dev.sextant.testing.SextantProcess;
 import dev.sextant.testing.TestPostgres;
 import dev.sextant.testing.TestSample;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,28 @@ class CliProcessTest {
             assertThat(query.exitCode()).as(query.all()).isZero();
 
             assertThat(window.catalog().list()).extracting(ExternalDatabaseConfig::name).contains("Sample", "Scratch");
+        }
+    }
+
+    @Test
+    void aSampleHeldByAnotherProgramIsSaidPlainly() throws Exception {
+        AppPaths paths = TestSample.homeWithSample(dir);
+        // a command that keeps the sample's file open: rows stream as long as anyone reads them
+        Process holder = SextantProcess.start(SextantProcess.command(List.of(), SextantProcess.classPath(e -> false),
+                paths.home(), "query", "-c", "Sample", "--format", "csv", "SELECT X FROM SYSTEM_RANGE(1, 1000000000000)"));
+        try {
+            BufferedReader rows = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(rows.readLine()).as("the holder's header").isEqualTo("X");
+            assertThat(rows.readLine()).as("the holder has the file open").isEqualTo("1");
+
+            SextantProcess.Result second = SextantProcess.run(paths.home(), null, "query", "-c", "Sample", "SELECT 1");
+
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err().lines()).singleElement().asString()
+                    .startsWith("sextant: Database in use: The H2 database file ")
+                    .contains("is open in another program");
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -40,7 +40,8 @@ final class H2Errors implements SqlErrorTranslator {
             case 90096 -> ErrorKind.PERMISSION;
             case 90097 -> ErrorKind.READ_ONLY_VIOLATION;
             case 50200 -> ErrorKind.TIMEOUT;
-            case 90067, 90020 -> ErrorKind.NETWORK;
+            case 90067 -> ErrorKind.NETWORK;
+            case IN_USE -> ErrorKind.IN_USE;
             default -> state != null && state.startsWith("42") ? ErrorKind.SYNTAX : ErrorKind.INTERNAL;
         };
     }

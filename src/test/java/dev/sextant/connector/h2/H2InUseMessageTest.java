@@ -19,5 +19,6 @@ class H2InUseMessageTest {
         assertThat(e.getMessage()).startsWith("The H2 database file /data/shop.mv.db is open in another program")
                 .doesNotContain("server mode");
         assertThat(e.getCause()).isSameAs(held);
+        assertThat(e.kind().title()).as("not a network problem").isEqualTo("Database in use");
     }
 }
