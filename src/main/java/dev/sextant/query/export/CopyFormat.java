@@ -32,7 +32,7 @@ public enum CopyFormat {
                 for (Object[] row : rows) {
                     List<String> fields = new ArrayList<>();
                     for (Object v : row) {
-                        fields.add(v == null ? "" : tsvField(ExportValues.text(v)));
+                        fields.add(tsvValue(v));
                     }
                     sb.append(String.join("\t", fields)).append('\n');
                 }
@@ -88,6 +88,14 @@ public enum CopyFormat {
     }
 
     /** Tabs and line breaks would break the grid a spreadsheet pastes, so they become spaces. */
+    /**
+     * A value as a TSV field, as spreadsheets take it: whole, NULL empty, tabs and line breaks made spaces
+     * so that the value stays in its cell. Copying cells without a header (Ctrl+C) writes the same.
+     */
+    public static String tsvValue(Object v) {
+        return v == null ? "" : tsvField(ExportValues.text(v));
+    }
+
     private static String tsvField(String s) {
         return s.replace('\t', ' ').replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }

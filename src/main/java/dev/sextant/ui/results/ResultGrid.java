@@ -81,9 +81,7 @@ public final class ResultGrid extends TableView<Object[]> {
                 copyAs(CopyFormat.CSV);
                 e.consume();
             } else if (COPY.match(e)) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(selectionAsText());
-                Clipboard.getSystemClipboard().setContent(content);
+                copySelection();
                 e.consume();
             } else if (e.getCode() == KeyCode.F3 || e.getCode() == KeyCode.SPACE) {
                 showFocusedValue();
@@ -105,7 +103,8 @@ public final class ResultGrid extends TableView<Object[]> {
 
     private ContextMenu cellMenu() {
         MenuItem copy = new MenuItem("Copy", Icons.of(Feather.COPY));
-        copy.setOnAction(e -> copyAs(CopyFormat.TSV));
+        copy.setId("copy-cells");
+        copy.setOnAction(e -> copySelection());
         Menu copyAs = new Menu("Copy as");
         for (CopyFormat f : CopyFormat.values()) {
             MenuItem item = new MenuItem(f.label());
@@ -162,9 +161,16 @@ public final class ResultGrid extends TableView<Object[]> {
         }
     }
 
+    /** Puts the selected cells on the clipboard as {@link #selectionAsText()} has them (Ctrl+C, and the menu's Copy). */
+    public void copySelection() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(selectionAsText());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
     /**
-     * The selected cells as tab-separated lines, row by row, with full values (Ctrl+C). The row-number
-     * column is left out.
+     * The selected cells as tab-separated lines, row by row, without a header: each value whole and written
+     * as "Copy as TSV" writes it ({@link CopyFormat#tsvValue}). The row-number column is left out.
      */
     public String selectionAsText() {
         TreeMap<Integer, TreeMap<Integer, String>> byRow = new TreeMap<>();
@@ -172,7 +178,7 @@ public final class ResultGrid extends TableView<Object[]> {
             int column = getColumns().indexOf(pos.getTableColumn());
             if (column > 0 && pos.getRow() >= 0 && pos.getRow() < getItems().size()) {
                 byRow.computeIfAbsent(pos.getRow(), r -> new TreeMap<>())
-                        .put(column, ValueFormat.full(getItems().get(pos.getRow())[column - 1]));
+                        .put(column, CopyFormat.tsvValue(getItems().get(pos.getRow())[column - 1]));
             }
         }
         StringBuilder sb = new StringBuilder();

@@ -313,6 +313,36 @@ class WorkbenchTest {
     }
 
     @Test
+    void ctrlCAndTheMenusCopyGiveTheSameValuesAsCopyAsTsvWithoutItsHeader(FxRobot robot) throws Exception {
+        QueryTab tab = open(robot, "Local PG", "SELECT 7 AS id, E'a\\tb\\nc' AS note, '\\xcafe'::bytea AS raw, "
+                + "TIMESTAMP '2024-01-01 08:00' AS at, NULL::int AS nothing");
+        ctrlEnter(robot);
+        waitUntil(() -> tab.model().pageProperty().get() != null);
+        idle(tab);
+        ResultGrid grid = tab.grid();
+        robot.interact(() -> {
+            grid.requestFocus();
+            grid.getSelectionModel().clearSelection();
+            for (int column = 1; column <= 5; column++) {
+                grid.getSelectionModel().select(0, grid.getColumns().get(column));
+            }
+        });
+        String expected = "7\ta b c\t\\xcafe\t2024-01-01 08:00:00\t\n";
+
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
+                .as("the value with a tab and a line break stays in its cell").isEqualTo(expected);
+
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.interact(() -> grid.getContextMenu().getItems().stream().filter(i -> "copy-cells".equals(i.getId()))
+                .findFirst().orElseThrow().fire());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo(expected);
+
+        String tsv = WaitForAsyncUtils.asyncFx(() -> grid.copyAs(CopyFormat.TSV)).get();
+        assertThat(tsv).isEqualTo("id\tnote\traw\tat\tnothing\n" + expected);
+    }
+
+    @Test
     void selectedCellsCopyAsCsvWithTheirHeaderAndWholeValues(FxRobot robot) throws Exception {
         QueryTab tab = open(robot, "Local PG", "SELECT id, status, amount, tags, NULL::text AS nothing, '' AS empty "
                 + "FROM sales.orders ORDER BY id LIMIT 3");
