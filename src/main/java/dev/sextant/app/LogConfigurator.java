@@ -11,6 +11,8 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -133,20 +135,6 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         }
         Path dir = Path.of(System.getProperty("sextant.logs", Path.of(System.getProperty("java.io.tmpdir"), "sextant-logs").toString()));
 
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
-        file.setContext(context);
-        file.setName("FILE");
-        file.setFile(dir.resolve("sextant.log").toString());
-        TimeBasedRollingPolicy<ILoggingEvent> rolling = new TimeBasedRollingPolicy<>();
-        rolling.setContext(context);
-        rolling.setParent(file);
-        rolling.setFileNamePattern(dir.resolve("sextant.%d{yyyy-MM-dd}.log").toString());
-        rolling.setMaxHistory(14);
-        rolling.start();
-        file.setRollingPolicy(rolling);
-        file.setEncoder(encoder(context, PATTERN_FILE));
-        file.start();
-
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("CONSOLE");
@@ -162,10 +150,49 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
-        root.addAppender(file);
+        boolean toFile = canWrite(dir);
+        if (toFile) {
+            root.addAppender(fileAppender(context, dir));
+        }
         root.addAppender(console);
         context.getLogger("dev.sextant").setLevel(Level.INFO);
+        if (!toFile) {
+            context.getLogger(LogConfigurator.class).warn("Sextant cannot write its log file in {}; it logs to the console only.", dir);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Whether the log folder can be made and written. When it cannot (a data folder that cannot be made,
+     * say), logging goes to the console only: a file appender that fails to open has logback print its
+     * whole set-up report on stdout, which is the command line's output.
+     */
+    private static boolean canWrite(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+        Path log = dir.resolve("sextant.log");
+        return Files.isDirectory(dir) && Files.isWritable(dir) && (!Files.exists(log) || Files.isRegularFile(log) && Files.isWritable(log));
+    }
+
+    /** The log file in {@code dir}, rolled daily and kept two weeks. */
+    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Path dir) {
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(dir.resolve("sextant.log").toString());
+        TimeBasedRollingPolicy<ILoggingEvent> rolling = new TimeBasedRollingPolicy<>();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(dir.resolve("sextant.%d{yyyy-MM-dd}.log").toString());
+        rolling.setMaxHistory(14);
+        rolling.start();
+        file.setRollingPolicy(rolling);
+        file.setEncoder(encoder(context, PATTERN_FILE));
+        file.start();
+        return file;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {

@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,18 @@ class CliProcessTest {
 
             assertThat(window.catalog().list()).extracting(ExternalDatabaseConfig::name).contains("Sample", "Scratch");
         }
+    }
+
+    @Test
+    void aDataFolderThatCannotBeMadeIsOneLineOnStderr() throws Exception {
+        // a folder inside a file: it cannot be made, whoever runs the test
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        SextantProcess.Result run = SextantProcess.run(file.resolve("home"), null, "connections", "list");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORE);
+        assertThat(run.out()).as("stdout is for results: no report of logging's set-up").isEmpty();
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("sextant: Sextant cannot create its store in ");
     }
 
     @Test
