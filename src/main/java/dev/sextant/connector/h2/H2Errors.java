@@ -42,7 +42,10 @@ final class H2Errors implements SqlErrorTranslator {
             case 50200 -> ErrorKind.TIMEOUT;
             case 90067 -> ErrorKind.NETWORK;
             case IN_USE -> ErrorKind.IN_USE;
-            default -> state != null && state.startsWith("42") ? ErrorKind.SYNTAX : ErrorKind.INTERNAL;
+            // the statement's own fault, as for PostgreSQL: syntax or access (42), data such as a division by
+            // zero or a bad date (22), constraints (23), unsupported features (0A), dependent objects (2B)
+            default -> state != null && (state.startsWith("42") || state.startsWith("22") || state.startsWith("23")
+                    || state.startsWith("0A") || state.startsWith("2B")) ? ErrorKind.SYNTAX : ErrorKind.INTERNAL;
         };
     }
 

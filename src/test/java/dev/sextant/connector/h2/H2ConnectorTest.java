@@ -226,6 +226,17 @@ class H2ConnectorTest {
     }
 
     @Test
+    void dataErrorsOfTheStatementAreSqlErrorsNotUnexpectedOnes() {
+        // a division by zero (22012), a bad date (22007), a duplicate key (23505), a NOT NULL column (23502), a bad number (22018)
+        for (String sql : List.of("SELECT 1/0", "SELECT CAST('2024-02-30' AS DATE)", "INSERT INTO PEOPLE (ID, NAME) VALUES (1, 'again')",
+                "INSERT INTO PEOPLE (ID, NAME) VALUES (NULL, 'x')", "SELECT CAST('x' AS INT)")) {
+            assertThatThrownBy(() -> connector.executeSqlStatement(sql, null, null)).as(sql)
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).as(sql + ": " + e.getMessage())
+                            .isEqualTo(ErrorKind.SYNTAX));
+        }
+    }
+
+    @Test
     void anUnknownTableIsNotFoundWithItsPosition() {
         String sql = "select * from missing_table";
 
