@@ -88,7 +88,11 @@ final class PgErrors implements SqlErrorTranslator {
             case TIMEOUT -> state.equals("57014") ? "The statement ran longer than the connection's statement timeout and "
                     + "was stopped." : "The server did not answer in time: " + base;
             case TLS -> "The TLS (SSL) handshake failed: " + base + ". Check the SSL mode and certificates.";
-            case NETWORK -> state.startsWith("57P") || state.startsWith("08")
+            // 08001: no connection could be made (refused, unreachable), as opposed to one that was lost
+            case NETWORK -> state.equals("08001")
+                    ? "Sextant could not connect to the server (" + base + "). Check that it is running and can be "
+                    + "reached; the connection's test shows which step fails."
+                    : state.startsWith("57P") || state.startsWith("08")
                     ? "The connection to the server was lost (" + base + "). If the server is restarting, run the "
                     + "statement again once it is back: Sextant reconnects by itself." : base;
             default -> base;

@@ -367,6 +367,14 @@ class PostgresConnectorTest {
         Map<String, String> closed = settings();
         closed.put("port", String.valueOf(closedPort));
         assertFailsAt(connector(closed, PASSWORD, false).testConnection(), "Open TCP connection", "refused the connection");
+
+        // connecting outside the test: a connection that never was is not one that was lost
+        BaseDBConnector refused = connector(closed, PASSWORD, false);
+        assertThatThrownBy(refused::connect).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.NETWORK);
+            assertThat(e.getMessage()).startsWith("Sextant could not connect to the server")
+                    .contains("refused").doesNotContain("was lost").doesNotContain("reconnects by itself");
+        });
     }
 
     @Test
