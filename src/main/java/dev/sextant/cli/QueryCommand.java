@@ -3,9 +3,11 @@ package dev.sextant.cli;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.connector.BaseDBConnector;
+import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.ResultCursor;
 import dev.sextant.connector.ResultPage;
 import dev.sextant.query.ChangeCheck;
+import dev.sextant.sql.ParameterizedSql;
 import dev.sextant.sql.SqlStatement;
 import dev.sextant.sql.StatementSplitter;
 import dev.sextant.sql.Syntax;
@@ -17,7 +19,9 @@ import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,13 +34,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sextant query}: one statement on a saved connection, its rows streamed to stdout as they come
- * from the database (a server-side cursor on PostgreSQL), so memory stays flat for any row count.
+ * {@code sextant query}: a statement on a saved connection, its rows streamed to stdout as they come from
+ * the database (a server-side cursor on PostgreSQL), so memory stays flat for any row count. A script of
+ * several statements runs them one by one, in order, on one connection, and writes each one's result in
+ * turn (as the window's "Run script" does), stopping at the first that fails; a BigQuery script goes to
+ * BigQuery whole, as one job.
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run one SQL statement on a saved connection and stream its rows to stdout.",
-                "Parameters fill the statement's ? markers in order; they are sent as text, which the database "
-                        + "reads as the type the statement needs there."})
+        description = {"Run SQL on a saved connection and stream its rows to stdout.",
+                "A script of several statements runs them in order, and writes each one's result in turn "
+                        + "(BigQuery runs a script whole, as one job).",
+                "Parameters fill the ? markers in order, across the statements; they are sent as text, which the "
+                        + "database reads as the type the statement needs there."})
 final class QueryCommand implements Callable<Integer> {
 
     /** Rows asked of the database per round trip. */
@@ -86,24 +95,106 @@ final class QueryCommand implements Callable<Integer> {
             connector.connect();
             Syntax syntax = Syntax.forDialectName(connector.dialect().name());
             List<Object> values = values(syntax);
+            List<SqlStatement> script = syntax == Syntax.BIGQUERY ? List.of() : StatementSplitter.split(statement, syntax);
+            // checked before anything runs: each statement takes as many values as it has ? markers
+            List<List<Object>> valuesEach = syntax == Syntax.BIGQUERY ? List.of() : valuesPerStatement(
+                    script.size() > 1 ? script : List.of(new SqlStatement(statement, 0, statement.length())), values, syntax);
             if (config.kind() == ConnectionKind.PRODUCTION && !yes) {
                 confirmOnProduction(config, statement, values, syntax, connector);
             }
-            try (ResultCursor cursor = connector.openCursor(statement, values, FETCH_SIZE)) {
-                Thread cancelOnInterrupt = new Thread(cursor::cancel, "cancel-query");
-                Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-                try {
-                    stream(cursor, writer);
-                } finally {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the hook is cancelling the statement already
+            if (script.size() <= 1) {
+                run(connector, statement, values, syntax, writer);
+                return ExitCode.OK;
+            }
+            for (int i = 0; i < script.size(); i++) {
+                SqlStatement s = script.get(i);
+                if (i > 0) {
+                    // results one after another: a blank line between tables and CSV blocks, a line each for JSON
+                    if (format == RowWriter.Format.TABLE || format == RowWriter.Format.CSV) {
+                        root.out.println();
                     }
+                    writer = format.open(root.out);
+                }
+                try {
+                    run(connector, s.text(), valuesEach.get(i), syntax, writer);
+                } catch (ConnectorException e) {
+                    String after = i + 1 < script.size() ? ", and the ones after it did not run" : "";
+                    throw new ConnectorException(e.kind(), "Statement " + (i + 1) + " of " + script.size() + " failed" + after + ": "
+                            + e.getMessage(),
+                            e.position().map(p -> p + s.start()).orElse(null), e.sqlState().orElse(null), e);
+                }
+                if (root.out.checkError()) {
+                    return ExitCode.OK;
                 }
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Runs one statement and writes its rows or update count, cancelling it if the process is interrupted.
+     * With values, its {@code ?} markers are bound as the window binds them, so that PostgreSQL's jsonb
+     * {@code ?} operators are not taken for markers; an error's position still points into the text given.
+     */
+    private void run(BaseDBConnector connector, String sql, List<Object> values, Syntax syntax, RowWriter writer) {
+        if (syntax == Syntax.BIGQUERY || values.isEmpty()) {
+            open(connector, sql, values, writer);
+            return;
+        }
+        ParameterizedSql parsed = ParameterizedSql.of(sql, syntax);
+        Map<String, Object> byMarker = new HashMap<>();
+        for (String name : parsed.names()) {
+            if (!name.startsWith("?")) {
+                throw new CliException(ExitCode.FAILED, "--param fills ? markers only; the statement also has " + name
+                        + ". Write ? there instead.");
+            }
+            byMarker.put(name, values.get(byMarker.size()));
+        }
+        ParameterizedSql.Bound bound = parsed.bind(byMarker);
+        try {
+            open(connector, bound.sql(), bound.values(), writer);
+        } catch (ConnectorException e) {
+            throw new ConnectorException(e.kind(), e.getMessage(), e.position().map(bound::toOriginal).orElse(null),
+                    e.sqlState().orElse(null), e);
+        }
+    }
+
+    private void open(BaseDBConnector connector, String sql, List<Object> values, RowWriter writer) {
+        try (ResultCursor cursor = connector.openCursor(sql, values, FETCH_SIZE)) {
+            Thread cancelOnInterrupt = new Thread(cursor::cancel, "cancel-query");
+            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+            try {
+                stream(cursor, writer);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is cancelling the statement already
+                }
+            }
+        }
+        root.out.flush();
+    }
+
+    /**
+     * The {@code --param} values split among a script's statements: each statement takes as many, in order,
+     * as it has {@code ?} markers.
+     */
+    private List<List<Object>> valuesPerStatement(List<SqlStatement> script, List<Object> values, Syntax syntax) {
+        List<List<Object>> each = new ArrayList<>();
+        int next = 0;
+        for (SqlStatement s : script) {
+            int markers = (int) ParameterizedSql.of(s.text(), syntax).occurrences().stream()
+                    .filter(o -> o.name().startsWith("?")).count();
+            each.add(values.subList(Math.min(next, values.size()), Math.min(next + markers, values.size())));
+            next += markers;
+        }
+        if (next != values.size()) {
+            throw new CliException(ExitCode.FAILED, "The " + (script.size() == 1 ? "statement" : "script") + " has " + next
+                    + " ? marker" + (next == 1 ? "" : "s") + " but " + values.size() + " --param value"
+                    + (values.size() == 1 ? " was" : "s were") + " given. Nothing was run.");
+        }
+        return each;
     }
 
     /**

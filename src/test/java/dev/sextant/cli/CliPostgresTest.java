@@ -52,6 +52,16 @@ class CliPostgresTest {
     }
 
     @Test
+    void aScriptsStatementsShareOneSessionAndEachWritesItsResult() {
+        // a setting made by the first statement is seen by the next; a jsonb ? operator is not a marker
+        CliRunner.Run run = cli.run("query", "-c", "Shop", "--format", "csv", "--param", "lamp",
+                "SET search_path TO pg_catalog, public; SELECT current_schemas(false)::text AS path; "
+                        + "SELECT id FROM items WHERE data ? 'w' AND name = ?");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).isEqualTo("update_count\n0\n\npath\n\"{pg_catalog,public}\"\n\nid\n1\n");
+    }
+
+    @Test
     void queriesStreamPostgresValuesAndParametersTakeTheTypeTheStatementNeeds() throws Exception {
         CliRunner.Run byId = cli.run("query", "-c", "Shop", "--format", "json", "--param", "1", "SELECT * FROM items WHERE id = ?");
         assertThat(byId.exitCode()).as(byId.all()).isZero();

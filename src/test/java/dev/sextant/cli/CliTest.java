@@ -176,6 +176,47 @@ class CliTest {
     }
 
     @Test
+    void aScriptRunsEveryStatementInOrderAndWritesEachResult() throws Exception {
+        String script = "CREATE TABLE SCRATCH (N INT, LABEL VARCHAR(10));\n"
+                + "INSERT INTO SCRATCH VALUES (?, 'one'), (?, 'two');\n"
+                + "SELECT N, LABEL FROM SCRATCH ORDER BY N;\n"
+                + "SELECT COUNT(*) AS TOTAL FROM SCRATCH WHERE N > ?";
+
+        CliRunner.Run csv = cli.run("query", "-c", "Sample", "--format", "csv", "--param", "1", "--param", "2", "--param", "1", script);
+        assertThat(csv.exitCode()).as(csv.all()).isZero();
+        assertThat(csv.out()).isEqualTo("update_count\n0\n\nupdate_count\n2\n\nN,LABEL\n1,one\n2,two\n\nTOTAL\n1\n");
+
+        CliRunner.Run table = cli.run("query", "-c", "Sample", "SELECT 'a' AS ALPHA; SELECT 'b' AS BETA");
+        assertThat(table.out()).containsSubsequence("ALPHA", "a", "(1 row)", "BETA", "b", "(1 row)");
+
+        List<String> json = cli.run("query", "-c", "Sample", "--format", "json", "SELECT 1 AS A; SELECT 2 AS B").out().lines()
+                .filter(l -> l.startsWith("{")).toList();
+        assertThat(json).containsExactly("{\"A\":1}", "{\"B\":2}");
+    }
+
+    @Test
+    void aScriptStopsAtTheStatementThatFailsAndSaysWhichAndWhere() {
+        String script = "SELECT 1 AS ONE;\nSELECT * FROM NO_SUCH_TABLE;\nCREATE TABLE NEVER_MADE (N INT)";
+
+        CliRunner.Run run = cli.run("query", "-c", "Sample", "--format", "csv", script);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).as("the first statement's result came out").startsWith("ONE\n1\n");
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("sextant: Not found (at character " + (script.indexOf("NO_SUCH_TABLE") + 1) + "): Statement 2 of 3 failed, "
+                        + "and the ones after it did not run: ");
+        CliRunner.Run made = cli.run("query", "-c", "Sample", "--format", "csv",
+                "SELECT COUNT(*) AS N FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'NEVER_MADE'");
+        assertThat(made.out()).isEqualTo("N\n0\n");
+
+        CliRunner.Run mismatch = cli.run("query", "-c", "Sample", "--param", "1", "CREATE TABLE NOT_EITHER (N INT); SELECT 1");
+        assertThat(mismatch.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(mismatch.err()).contains("The script has 0 ? markers but 1 --param value was given. Nothing was run.");
+        assertThat(cli.run("query", "-c", "Sample", "--format", "csv",
+                "SELECT COUNT(*) AS N FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'NOT_EITHER'").out()).isEqualTo("N\n0\n");
+    }
+
+    @Test
     void datesAndTimesKeepOnePrecisionDownAColumnInEveryFormat() throws Exception {
         // one value on the minute and one with seconds: Java's own text would give 08:53 and 08:53:07
         String sql = "SELECT * FROM (VALUES (1, TIME '08:53:00', TIMESTAMP '2022-01-01 08:53:00',"
@@ -229,7 +270,7 @@ class CliTest {
 
         CliRunner.Run missingValue = cli.run("query", "-c", "Sample", "SELECT * FROM REGIONS WHERE ID = ?");
         assertThat(missingValue.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(missingValue.err()).contains("Parameter \"#1\" is not set");
+        assertThat(missingValue.err()).contains("The statement has 1 ? marker but 0 --param values were given. Nothing was run.");
 
         CliRunner.Run noValueForParam = cli.run("query", "-c", "Sample", "--param");
         assertThat(noValueForParam.exitCode()).isEqualTo(ExitCode.USAGE);
