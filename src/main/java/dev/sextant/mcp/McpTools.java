@@ -15,6 +15,8 @@ import dev.sextant.connector.ResultCursor;
 import dev.sextant.connector.ResultPage;
 import dev.sextant.query.ValueJson;
 import dev.sextant.query.Workspace;
+import dev.sextant.sql.StatementSplitter;
+import dev.sextant.sql.Syntax;
 import dev.sextant.schema.Column;
 import dev.sextant.schema.Schema;
 import dev.sextant.schema.SchemaRef;
@@ -147,11 +149,25 @@ public final class McpTools implements AutoCloseable {
             int cap = maxRows == null || maxRows < 1 ? settings.maxRows() : Math.min(maxRows, settings.maxRows());
             try (BaseDBConnector c = workspace.newConnector(config, readOnly, Workspace.MissingSecret.NONE)) {
                 c.connect();
+                requireOneStatement(c, sql);
                 checkEstimate(c, config, sql, params, readOnly);
                 Done done = run(c, config, sql, params, cap, readOnly);
                 return new Done(done.json(), done.rows(), config.id());
             }
         });
+    }
+
+    /**
+     * Refuses a text of several statements (but a BigQuery script, which BigQuery runs as one job): the
+     * database would run them all and hand back the first one's result alone.
+     */
+    private static void requireOneStatement(BaseDBConnector c, String sql) {
+        Syntax syntax = Syntax.forDialectName(c.dialect().name());
+        int statements = syntax == Syntax.BIGQUERY ? 1 : StatementSplitter.split(sql, syntax).size();
+        if (statements > 1) {
+            throw new McpRefusal("run_query runs one statement, and this text holds " + statements
+                    + ". Send them one call at a time.");
+        }
     }
 
     /** Asks the database what the statement would do, where it can tell, and refuses what the rules forbid. */

@@ -63,6 +63,20 @@ class McpEstimateTest {
         store.close();
     }
 
+    @Test
+    void aTextOfSeveralStatementsIsRefusedBeforeAnyRuns() {
+        catalog.create(ExternalDatabaseConfig.create("Scratch", "h2", Map.of("path", database), ConnectionKind.DEVELOPMENT)
+                .withMcp(new McpAccess(true, true)));
+
+        ToolResult refused = tools.runQuery("test", "Scratch", "INSERT INTO t VALUES (4); SELECT COUNT(*) FROM t", List.of(), null);
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.text()).contains("run_query runs one statement, and this text holds 2");
+        assertThat(rows()).as("the INSERT did not run").isEqualTo(3);
+        assertThat(tools.runQuery("test", "Scratch", "SELECT ';' AS semicolon;", List.of(), null).isError())
+                .as("one statement with a trailing semicolon").isFalse();
+    }
+
     /** @param cap the bytes cap, or -1 for none */
     private void lake(String name, long bytes, long cap, McpAccess access) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("path", database, "bytes", String.valueOf(bytes)));
