@@ -13,7 +13,6 @@ import dev.sextant.connector.ConnectionTestReport;
 import dev.sextant.connector.ConnectorException;
 import dev.sextant.connector.TestStage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -223,7 +222,11 @@ final class ConnectionsCommand implements Runnable {
         if (output == null) {
             root.out.println(text);
         } else {
-            Files.writeString(output, text + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.writeString(output, text + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.file("write", output, e);
+            }
             root.err.println("Exported " + configs.size() + (configs.size() == 1 ? " connection" : " connections") + " to " + output);
         }
         return ExitCode.OK;
@@ -260,7 +263,7 @@ final class ConnectionsCommand implements Runnable {
         } catch (NoSuchFileException e) {
             throw CliException.notFound("There is no file " + file + ".");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+            throw CliException.file("read", Path.of(file), e);
         }
     }
 }

@@ -289,6 +289,8 @@ final class QueryCommand implements Callable<Integer> {
             return Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw CliException.notFound("There is no file " + file + ".");
+        } catch (IOException e) {
+            throw CliException.file("read", Path.of(file), e);
         }
     }
 }

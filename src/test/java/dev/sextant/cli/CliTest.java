@@ -176,6 +176,20 @@ class CliTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenOrReadIsSaidInWords() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+
+        CliRunner.Run export = cli.run("connections", "export", "-o", notAFolder.resolve("team.json").toString());
+        assertThat(export.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(export.err().lines()).singleElement().asString()
+                .isEqualTo("sextant: Could not write " + notAFolder.resolve("team.json") + ": Not a directory.");
+
+        CliRunner.Run query = cli.run("query", "-c", "Sample", "-f", dir.toString());
+        assertThat(query.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(query.err()).startsWith("sextant: Could not read " + dir + ": ");
+    }
+
+    @Test
     void aScriptRunsEveryStatementInOrderAndWritesEachResult() throws Exception {
         String script = "CREATE TABLE SCRATCH (N INT, LABEL VARCHAR(10));\n"
                 + "INSERT INTO SCRATCH VALUES (?, 'one'), (?, 'two');\n"
