@@ -1,20 +1,31 @@
 package dev.sextant.app;
 
 import dev.sextant.config.ConfigRepository;
+import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.store.LocalStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds the "Sample" connection to the store the first time Sextant starts with it, and never again: a
- * user who deletes it does not get it back at the next start.
+ * user who deletes it does not get it back at the next start. When the data folder has moved (restored
+ * elsewhere, or another SEXTANT_HOME), the connection is pointed at the sample of the folder in use, as
+ * long as nothing is left where it pointed.
  */
 final class SampleConnection {
 
     static final String MARKER = "sample.connection.added";
+    private static final String PATH = "path";
+    private static final Logger LOG = LoggerFactory.getLogger(SampleConnection.class);
 
     private final LocalStore store;
     private final ConfigRepository configs;
@@ -33,6 +44,7 @@ final class SampleConnection {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
+                        followMovedDataFolder();
                         return;
                     }
                 }
@@ -48,5 +60,22 @@ final class SampleConnection {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the sample connection in the store: " + e.getMessage(), e);
         }
+    }
+
+    private void followMovedDataFolder() {
+        String here = sample.connection().parameters().get(PATH);
+        configs.find(SampleDatabase.CONNECTION_ID).ifPresent(saved -> {
+            String there = saved.parameters().get(PATH);
+            if (!saved.type().equals(sample.connection().type()) || there == null || there.equals(here)
+                    || Files.exists(Path.of(there + ".mv.db")) || !sample.exists()) {
+                return;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>(saved.parameters());
+            parameters.put(PATH, here);
+            configs.update(new ExternalDatabaseConfig(saved.id(), saved.name(), saved.type(), parameters, saved.secretRefs(),
+                    saved.kind(), saved.readOnly(), saved.folder(), saved.color(), saved.createdAt(), saved.updatedAt(), saved.mcp()));
+            LOG.info("The sample connection pointed to {}, where there is no database any more; it now uses this data folder's sample",
+                    there);
+        });
     }
 }

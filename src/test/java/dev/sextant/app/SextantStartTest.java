@@ -35,6 +35,45 @@ class SextantStartTest {
     }
 
     @Test
+    void aDataFolderMovedElsewhereKeepsItsSampleConnectionWorking() throws Exception {
+        AppPaths before = TestSample.homeWithSample(dir.resolve("before"));
+        try (Sextant first = new Sextant(before)) {
+            first.start(ProgressListener.NONE);
+        }
+        Path moved = dir.resolve("moved");
+        Files.move(before.home(), moved);
+        AppPaths after = new AppPaths(moved);
+
+        try (Sextant second = new Sextant(after)) {
+            List<ExternalDatabaseConfig> configs = second.start(ProgressListener.NONE);
+            assertThat(configs).singleElement().satisfies(c ->
+                    assertThat(c.parameters().get("path")).isEqualTo(after.sampleDatabase().toString()));
+            try (var sample = second.workspace().registry().create("h2",
+                    dev.sextant.connector.ConnectionParameters.of(configs.get(0).parameters()))) {
+                sample.connect();
+                assertThat(sample.executeSqlStatement("SELECT COUNT(*) AS N FROM REGIONS", null, null))
+                        .singleElement().satisfies(row -> assertThat(((Number) row.get("N")).longValue()).isPositive());
+            }
+        }
+    }
+
+    @Test
+    void aSampleConnectionPointedElsewhereOnPurposeIsLeftAlone() throws Exception {
+        AppPaths paths = TestSample.homeWithSample(dir);
+        Path other = dir.resolve("elsewhere");
+        Files.createDirectories(other);
+        Files.copy(Path.of(paths.sampleDatabase() + ".mv.db"), other.resolve("copy.mv.db"));
+        try (Sextant first = new Sextant(paths)) {
+            ExternalDatabaseConfig sample = first.start(ProgressListener.NONE).get(0);
+            first.catalog().update(new ExternalDatabaseConfig(sample.id(), sample.name(), sample.type(),
+                    java.util.Map.of("path", other.resolve("copy").toString()), sample.secretRefs(), sample.kind(), false));
+        }
+        try (Sextant second = new Sextant(paths)) {
+            assertThat(second.start(ProgressListener.NONE).get(0).parameters().get("path")).isEqualTo(other.resolve("copy").toString());
+        }
+    }
+
+    @Test
     void aSecondSextantOnTheSameFolderIsToldItIsAlreadyRunning() {
         AppPaths paths = TestSample.homeWithSample(dir);
         try (Sextant first = new Sextant(paths); Sextant second = new Sextant(paths)) {
