@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -89,6 +90,19 @@ public final class ConnectionTransferBar extends VBox {
                 .executeWith(executor);
     }
 
+    /** The import's question, naming only what it does: "Import 2 new connections?", "Replace 1 existing connection?". */
+    static String importQuestion(long added, long replaced) {
+        String add = added + " new connection" + (added == 1 ? "" : "s");
+        String replace = replaced + " existing connection" + (replaced == 1 ? "" : "s");
+        if (replaced == 0) {
+            return "Import " + add + "?";
+        }
+        if (added == 0) {
+            return "Replace " + replace + "?";
+        }
+        return "Import " + added + " new and replace " + replace + "?";
+    }
+
     /** Shows the preview inline above the connection list; nothing is written until the user confirms. */
     private void confirmImport(ImportPreview preview) {
         StringBuilder text = new StringBuilder();
@@ -97,10 +111,12 @@ public final class ConnectionTransferBar extends VBox {
             text.append(item.action() == ImportPreview.Action.ADD ? "Add " : "Replace ")
                     .append(c.folder().isEmpty() ? "" : c.folder() + " / ").append(c.name()).append(" (").append(c.type()).append(")\n");
         }
-        Label header = new Label("Import " + preview.count(ImportPreview.Action.ADD) + " new and replace "
-                + preview.count(ImportPreview.Action.REPLACE) + " existing connections?", Icons.of(Feather.DOWNLOAD));
+        Label header = new Label(importQuestion(preview.count(ImportPreview.Action.ADD), preview.count(ImportPreview.Action.REPLACE)),
+                Icons.of(Feather.DOWNLOAD));
         header.setId("import-header");
         header.setWrapText(true);
+        // the whole question, on as many lines as the side panel's width needs, never cut short
+        header.setMinHeight(Region.USE_PREF_SIZE);
         header.getStyleClass().add("import-header");
         Label items = new Label(text.toString().strip());
         items.setId("import-items");

@@ -351,11 +351,23 @@ class MainWindowTest {
         robot.interact(() -> window.transfer().importFrom(file));
         waitUntil(() -> robot.lookup("#import-header").tryQuery().isPresent());
         assertThat(robot.lookup("#import-header").queryAs(Label.class).getText())
-                .isEqualTo("Import 1 new and replace 0 existing connections?");
+                .isEqualTo("Import 1 new connection?");
+        assertThat(ConnectionTransferBar.importQuestion(2, 1)).isEqualTo("Import 2 new and replace 1 existing connection?");
+        assertThat(ConnectionTransferBar.importQuestion(0, 3)).isEqualTo("Replace 3 existing connections?");
         assertThat(robot.lookup("#import-items").queryAs(Label.class).getText()).isEqualTo("Add Sample again (h2)");
         assertThat(window.connections().getItems()).as("nothing is written before the user confirms").hasSize(1);
         robot.interact(() -> robot.lookup(".side-panel").queryAs(javafx.scene.Parent.class).applyCss());
         robot.interact(() -> Snapshots.save(window.getScene(), "import-preview"));
+        // the longest question wraps in the side panel instead of being cut short
+        Label header = robot.lookup("#import-header").queryAs(Label.class);
+        String longest = ConnectionTransferBar.importQuestion(12, 3);
+        robot.interact(() -> {
+            header.setText(longest);
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+        });
+        assertThat(((javafx.scene.text.Text) header.lookup(".text")).getText()).as("shown whole").isEqualTo(longest);
+        robot.interact(() -> header.setText(ConnectionTransferBar.importQuestion(1, 0)));
         robot.clickOn("#import-confirm");
 
         waitUntil(() -> window.connections().getItems().size() == 2);

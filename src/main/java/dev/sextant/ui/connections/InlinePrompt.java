@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -34,8 +35,11 @@ final class InlinePrompt extends VBox {
         setPadding(new Insets(8, 10, 8, 10));
         title.getStyleClass().add("prompt-title");
         title.setWrapText(true);
+        // wrapped on as many lines as the side panel's width needs, never cut short (a long connection name)
+        title.setMinHeight(Region.USE_PREF_SIZE);
         message.setId("prompt-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.getStyleClass().add("prompt-message");
         input.setId("prompt-input");
         ok.setId("prompt-ok");
