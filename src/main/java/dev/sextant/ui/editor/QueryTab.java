@@ -432,7 +432,15 @@ public final class QueryTab extends Tab {
 
         status.setId("query-status");
         status.textProperty().bind(model.statusProperty());
+        // in a narrow tab (the history panel open) the status gives way, with its whole text on hover; the
+        // controls keep their labels
         status.setMinWidth(120);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.statusProperty());
+        status.setTooltip(whole);
+        for (Region control : new Region[] {first, previous, next, more, size, export}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         exportStatus.setMinWidth(0);

@@ -465,6 +465,10 @@ class WorkbenchTest {
         robot.interact(() -> window.workbench().history().searchField().setText(""));
         waitUntil(() -> window.workbench().history().list().getItems().size() >= 2);
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-history-light"));
+        // the tab is narrower with the history open: the pager's controls keep their labels
+        javafx.scene.control.MenuButton export = robot.lookup("#export-menu").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(((javafx.scene.text.Text) export.lookup(".text")).getText()).isEqualTo("Export");
+        assertThat(robot.lookup("#query-status").queryAs(Label.class).getTooltip().getText()).startsWith("Not found after");
         robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
         WaitForAsyncUtils.waitForFxEvents();
