@@ -217,9 +217,9 @@ abstract class RowWriter {
         private void printHeld() {
             widths = new int[labels.size()];
             for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(1, Math.min(MAX_WIDTH, labels.get(i).length()));
+                widths[i] = Math.max(1, Math.min(MAX_WIDTH, TerminalWidth.of(labels.get(i))));
                 for (String[] cells : held) {
-                    widths[i] = Math.max(widths[i], Math.min(MAX_WIDTH, cells[i].length()));
+                    widths[i] = Math.max(widths[i], Math.min(MAX_WIDTH, TerminalWidth.of(cells[i])));
                 }
             }
             print(labels.toArray(new String[0]));
@@ -235,8 +235,8 @@ abstract class RowWriter {
         private void print(String[] cells) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < cells.length; i++) {
-                String cell = cells[i].length() > widths[i] ? cells[i].substring(0, widths[i] - 1) + "…" : cells[i];
-                line.append(i == 0 ? "" : "  ").append(i == cells.length - 1 ? cell : TextTable.pad(cell, widths[i]));
+                String cell = TerminalWidth.cut(cells[i], widths[i]);
+                line.append(i == 0 ? "" : "  ").append(i == cells.length - 1 ? cell : TerminalWidth.pad(cell, widths[i]));
             }
             out.println(line.toString().stripTrailing());
         }

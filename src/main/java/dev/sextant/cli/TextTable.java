@@ -15,7 +15,7 @@ final class TextTable {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
+                widths[i] = Math.max(widths[i], TerminalWidth.of(row[i]));
             }
         }
         for (String[] row : rows) {
@@ -29,13 +29,13 @@ final class TextTable {
 
     /** "Key: value" lines with the values aligned. */
     static void printPairs(PrintWriter out, List<String[]> pairs) {
-        int width = pairs.stream().mapToInt(p -> p[0].length()).max().orElse(0) + 2;
+        int width = pairs.stream().mapToInt(p -> TerminalWidth.of(p[0])).max().orElse(0) + 2;
         for (String[] p : pairs) {
             out.println(pad(p[0] + ":", width) + p[1]);
         }
     }
 
     static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+        return TerminalWidth.pad(text, width);
     }
 }

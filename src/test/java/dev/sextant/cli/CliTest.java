@@ -176,6 +176,20 @@ class CliTest {
     }
 
     @Test
+    void theTableLinesColumnsUpWhateverTheScript() {
+        CliRunner.Run run = cli.run("query", "-c", "Sample",
+                "SELECT '日本語テキスト' AS NAME, 1 AS N UNION ALL SELECT 'Ada', 22 UNION ALL SELECT 'e' || CHAR(769) || 'té', 3");
+
+        List<String> lines = run.out().lines().toList();
+        // the N column starts at the same terminal column on every line
+        int column = TerminalWidth.of(lines.get(0).substring(0, lines.get(0).indexOf('N', 1)));
+        for (String line : lines.subList(2, 5)) {
+            String before = line.substring(0, line.stripTrailing().lastIndexOf(' ') + 1);
+            assertThat(TerminalWidth.of(before)).as(line).isEqualTo(column);
+        }
+    }
+
+    @Test
     void aFileThatCannotBeWrittenOrReadIsSaidInWords() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
 
