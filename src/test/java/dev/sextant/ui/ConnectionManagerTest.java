@@ -131,6 +131,10 @@ class ConnectionManagerTest {
         UiFixture.waitUntil(() -> robot.lookup("#problem-sslRootCert").queryAs(Label.class).isVisible());
         assertThat(text(robot, "#problem-sslRootCert")).isEqualTo("'Root certificate': there is no readable file at /nowhere/ca.pem.");
         robot.interact(() -> Snapshots.save(formWindow().getScene(), "connection-form-problems"));
+        // the filled Save button's icon takes its label's colour (it was the muted grey of other icons)
+        javafx.scene.control.Button save = robot.from(formWindow().getScene().getRoot()).lookup("#save-connection")
+                .queryAs(javafx.scene.control.Button.class);
+        assertThat(((org.kordamp.ikonli.javafx.FontIcon) save.getGraphic()).getIconColor()).isEqualTo(save.getTextFill());
         robot.interact(() -> Snapshots.save(robot.lookup("#group-ssl").query(), "connection-form-ssl-verify"));
         // SSL off again: the certificate's row leaves the form, and its problem no longer counts
         robot.interact(() -> ssl.setValue("disable"));
