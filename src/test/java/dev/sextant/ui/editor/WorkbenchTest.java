@@ -415,6 +415,9 @@ class WorkbenchTest {
         assertThat(robot.lookup("#confirm-message").queryAs(Label.class).getText())
                 .isEqualTo("DELETE changes data or schema on the production connection 'Prod PG'. Run it?");
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-production-confirmation"));
+        Label badge = robot.lookup(".production-badge").queryAs(Label.class);
+        assertThat(((org.kordamp.ikonli.javafx.FontIcon) badge.getGraphic()).getIconColor()).as("the badge's icon, white on red")
+                .isEqualTo(badge.getTextFill());
         robot.clickOn("#confirm-cancel");
         assertThat(robot.lookup("#confirm-bar").query().isVisible()).isFalse();
         assertThat(count("SELECT count(*) FROM sales.scratch WHERE id = 1")).isEqualTo(1);
