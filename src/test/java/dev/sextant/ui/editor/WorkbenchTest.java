@@ -480,7 +480,11 @@ class WorkbenchTest {
         robot.interact(() -> window.workbench().history().searchField().setText("orders status"));
         waitUntil(() -> window.workbench().history().list().getItems().size() == 1);
         int before = window.tabs().getTabs().size();
-        robot.doubleClickOn(".history-sql");
+        // the list's cells make their labels again on each update: click the cell itself (cells are kept), once settled
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node run = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() instanceof HistoryEntry h && h.sql().startsWith("SELECT status")).query();
+        robot.doubleClickOn(run);
         waitUntil(() -> window.tabs().getTabs().size() == before + 1);
         QueryTab opened = (QueryTab) window.tabs().getSelectionModel().getSelectedItem();
         assertThat(opened.editor().getText()).isEqualTo(entry.sql());
