@@ -87,7 +87,6 @@ public enum CopyFormat {
         return out;
     }
 
-    /** Tabs and line breaks would break the grid a spreadsheet pastes, so they become spaces. */
     /**
      * A value as a TSV field, as spreadsheets take it: whole, NULL empty, tabs and line breaks made spaces
      * so that the value stays in its cell. Copying cells without a header (Ctrl+C) writes the same.
@@ -96,6 +95,7 @@ public enum CopyFormat {
         return v == null ? "" : tsvField(ExportValues.text(v));
     }
 
+    /** Tabs and line breaks would break the grid a spreadsheet pastes, so they become spaces. */
     private static String tsvField(String s) {
         return s.replace('\t', ' ').replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
