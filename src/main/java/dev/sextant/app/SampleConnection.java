@@ -1,7 +1,6 @@
 package dev.sextant.app;
 
 import dev.sextant.config.ConfigRepository;
-import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.store.LocalStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +71,7 @@ final class SampleConnection {
             }
             Map<String, String> parameters = new LinkedHashMap<>(saved.parameters());
             parameters.put(PATH, here);
-            configs.update(new ExternalDatabaseConfig(saved.id(), saved.name(), saved.type(), parameters, saved.secretRefs(),
-                    saved.kind(), saved.readOnly(), saved.folder(), saved.color(), saved.createdAt(), saved.updatedAt(), saved.mcp()));
+            configs.update(saved.withParameters(parameters));
             LOG.info("The sample connection pointed to {}, where there is no database any more; it now uses this data folder's sample",
                     there);
         });

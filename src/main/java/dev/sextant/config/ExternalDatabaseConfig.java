@@ -75,6 +75,11 @@ public record ExternalDatabaseConfig(String id, String name, String type, Map<St
                 createdAt, updatedAt, mcp);
     }
 
+    public ExternalDatabaseConfig withParameters(Map<String, String> newParameters) {
+        return new ExternalDatabaseConfig(id, name, type, newParameters, secretRefs, kind, readOnly, folder, color,
+                createdAt, updatedAt, mcp);
+    }
+
     public ExternalDatabaseConfig withSecretRefs(Map<String, String> refs) {
         return new ExternalDatabaseConfig(id, name, type, parameters, refs, kind, readOnly, folder, color,
                 createdAt, updatedAt, mcp);

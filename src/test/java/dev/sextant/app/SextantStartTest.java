@@ -65,8 +65,7 @@ class SextantStartTest {
         Files.copy(Path.of(paths.sampleDatabase() + ".mv.db"), other.resolve("copy.mv.db"));
         try (Sextant first = new Sextant(paths)) {
             ExternalDatabaseConfig sample = first.start(ProgressListener.NONE).get(0);
-            first.catalog().update(new ExternalDatabaseConfig(sample.id(), sample.name(), sample.type(),
-                    java.util.Map.of("path", other.resolve("copy").toString()), sample.secretRefs(), sample.kind(), false));
+            first.catalog().update(sample.withParameters(java.util.Map.of("path", other.resolve("copy").toString())));
         }
         try (Sextant second = new Sextant(paths)) {
             assertThat(second.start(ProgressListener.NONE).get(0).parameters().get("path")).isEqualTo(other.resolve("copy").toString());
