@@ -2,10 +2,13 @@ package dev.sextant.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.sextant.ui.task.FxTaskExecutor;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -69,7 +72,7 @@ public final class SextantApplication extends Application {
         logShown();
         whenShown.run();
         // The desktop takes the window's icons as well once it is shown; decoding them is not worth a wait.
-        Platform.runLater(() -> addIcons(stage));
+        addIconsInBackground(stage);
         boolean close = Boolean.getBoolean(CLOSE_WHEN_STARTED);
         window.start(error -> {
             if (error == null) {
@@ -146,13 +149,23 @@ public final class SextantApplication extends Application {
         }
     }
 
-    private static void addIcons(Stage stage) {
-        for (int size : ICON_SIZES) {
-            InputStream in = SextantApplication.class.getResourceAsStream("/dev/sextant/icons/sextant-" + size + ".png");
-            if (in != null) {
-                stage.getIcons().add(new Image(in));
+    /** Reads and decodes the window's icons off the JavaFX thread, then gives them to the window. */
+    private static void addIconsInBackground(Stage stage) {
+        Thread reader = new Thread(() -> {
+            List<Image> icons = new ArrayList<>();
+            for (int size : ICON_SIZES) {
+                try (InputStream in = SextantApplication.class.getResourceAsStream("/dev/sextant/icons/sextant-" + size + ".png")) {
+                    if (in != null) {
+                        icons.add(new Image(in));
+                    }
+                } catch (IOException e) {
+                    LOG.debug("Window icon of {} px not read: {}", size, e.getMessage());
+                }
             }
-        }
+            Platform.runLater(() -> stage.getIcons().addAll(icons));
+        }, "window-icons");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     @Override
