@@ -80,13 +80,14 @@ class ConnectionManagerTest {
     }
 
     private void fillPostgres(FxRobot robot, String name, int port, String database) throws TimeoutException {
-        UiFixture.waitUntil(() -> formWindow() != null && robot.lookup("#conn-name").tryQuery().isPresent());
+        UiFixture.waitUntil(() -> formWindow() != null);
+        UiFixture.waitShown(robot, "#conn-name");
         @SuppressWarnings("unchecked")
         ComboBox<dev.sextant.connector.ConnectorProvider> type = robot.lookup("#conn-type").queryAs(ComboBox.class);
         assertThat(type.getValue().displayName()).as("the selected connection's type").isEqualTo("H2 Database");
         robot.interact(() -> type.setValue(type.getItems().stream().filter(p -> p.displayName().equals("PostgreSQL"))
                 .findFirst().orElseThrow()));
-        UiFixture.waitUntil(() -> robot.lookup("#field-port").tryQuery().isPresent());
+        UiFixture.waitShown(robot, "#field-port");
         robot.clickOn("#conn-name").write(name);
         replaceText(robot, "#field-port", String.valueOf(port));
         robot.clickOn("#field-database").write(database);
@@ -94,16 +95,6 @@ class ConnectionManagerTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> ssl = robot.lookup("#field-sslMode").queryAs(ComboBox.class);
         robot.interact(() -> ssl.setValue("disable"));
-    }
-
-    /** Whether a node is drawn: it and every parent up to the scene are visible. */
-    private static boolean shown(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
     }
 
     @Test
@@ -124,9 +115,9 @@ class ConnectionManagerTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> ssl = robot.lookup("#field-sslMode").queryAs(ComboBox.class);
         TextField rootCert = robot.lookup("#field-sslRootCert").queryAs(TextField.class);
-        assertThat(shown(rootCert)).as("no root certificate while SSL is off").isFalse();
+        assertThat(UiFixture.shown(rootCert)).as("no root certificate while SSL is off").isFalse();
         robot.interact(() -> ssl.setValue("verify-full"));
-        assertThat(shown(rootCert)).as("the root certificate shows for the modes that verify").isTrue();
+        assertThat(UiFixture.shown(rootCert)).as("the root certificate shows for the modes that verify").isTrue();
         robot.interact(() -> rootCert.setText("/nowhere/ca.pem"));
         UiFixture.waitUntil(() -> robot.lookup("#problem-sslRootCert").queryAs(Label.class).isVisible());
         assertThat(text(robot, "#problem-sslRootCert")).isEqualTo("'Root certificate': there is no readable file at /nowhere/ca.pem.");
@@ -138,7 +129,7 @@ class ConnectionManagerTest {
         robot.interact(() -> Snapshots.save(robot.lookup("#group-ssl").query(), "connection-form-ssl-verify"));
         // SSL off again: the certificate's row leaves the form, and its problem no longer counts
         robot.interact(() -> ssl.setValue("disable"));
-        assertThat(shown(rootCert)).isFalse();
+        assertThat(UiFixture.shown(rootCert)).isFalse();
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.save(robot.lookup("#group-ssl").query(), "connection-form-ssl-off"));
         replaceText(robot, "#field-port", String.valueOf(TestPostgres.port()));

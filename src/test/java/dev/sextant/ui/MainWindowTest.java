@@ -349,7 +349,7 @@ class MainWindowTest {
         Files.writeString(file, Files.readString(file).replace("\"name\" : \"Sample\"", "\"name\" : \"Sample again\""));
 
         robot.interact(() -> window.transfer().importFrom(file));
-        waitUntil(() -> robot.lookup("#import-header").tryQuery().isPresent());
+        UiFixture.waitShown(robot, "#import-header");
         assertThat(robot.lookup("#import-header").queryAs(Label.class).getText())
                 .isEqualTo("Import 1 new connection?");
         assertThat(ConnectionTransferBar.importQuestion(2, 1)).isEqualTo("Import 2 new and replace 1 existing connection?");
@@ -383,7 +383,7 @@ class MainWindowTest {
 
         robot.interact(() -> window.transfer().importFrom(file));
 
-        waitUntil(() -> robot.lookup("#transfer-error").tryQuery().isPresent());
+        UiFixture.waitShown(robot, "#transfer-error");
         assertThat(robot.lookup("#transfer-error-title").queryAs(Label.class).getText()).isEqualTo("Nothing was imported");
         assertThat(robot.lookup("#transfer-error").queryAs(Label.class).getText())
                 .startsWith("Entry 1 ('W'): Unknown connection type 'oracle'");
@@ -402,7 +402,7 @@ class MainWindowTest {
                 + "\"parameters\": {\"host\": \"127.0.0.1\", \"port\": \"" + dev.sextant.testing.TestPostgres.port()
                 + "\", \"database\": \"" + db + "\", \"user\": \"postgres\", \"sslMode\": \"disable\"}}]}");
         robot.interact(() -> window.transfer().importFrom(file));
-        waitUntil(() -> robot.lookup("#import-confirm").tryQuery().isPresent());
+        UiFixture.waitShown(robot, "#import-confirm");
         robot.clickOn("#import-confirm");
         waitUntil(() -> window.connections().getItems().size() == 2);
 
@@ -438,7 +438,7 @@ class MainWindowTest {
                     + standIn.url() + "\", \"authentication\": \"service-account-key-file\", \"keyFile\": \""
                     + keyFile.toString().replace("\\", "\\\\") + "\"}}]}");
             robot.interact(() -> window.transfer().importFrom(file));
-            waitUntil(() -> robot.lookup("#import-confirm").tryQuery().isPresent());
+            UiFixture.waitShown(robot, "#import-confirm");
             robot.clickOn("#import-confirm");
             waitUntil(() -> window.connections().getItems().size() == 2);
 

@@ -184,7 +184,7 @@ class SchemaExplorerTest {
         ui.expand("shop");
 
         robot.interact(() -> ui.window.connections().edit(ui.connection("Warehouse")));
-        UiFixture.waitUntil(() -> robot.lookup("#conn-name").tryQuery().isPresent());
+        UiFixture.waitShown(robot, "#conn-name");
         robot.interact(() -> robot.lookup("#conn-name").queryAs(TextField.class).setText("Warehouse EU"));
         robot.clickOn("#save-connection");
         UiFixture.waitUntil(() -> ui.window.connections().getItems().stream().anyMatch(c -> c.name().equals("Warehouse EU")));
@@ -194,7 +194,7 @@ class SchemaExplorerTest {
         assertThat(cache.schemaList(warehouse.id(), false)).isPresent();
 
         robot.interact(() -> ui.window.connections().edit(ui.connection("Warehouse EU")));
-        UiFixture.waitUntil(() -> robot.lookup("#field-path").tryQuery().isPresent());
+        UiFixture.waitShown(robot, "#field-path");
         robot.interact(() -> robot.lookup("#field-path").queryAs(TextField.class).setText("mem:another_" + run));
         robot.clickOn("#save-connection");
         UiFixture.waitUntil(() -> ui.findCell(".schema-tree .tree-cell", "PUBLIC") != null);

@@ -76,6 +76,25 @@ final class UiFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code query} finds a node that is shown: in a showing window, it and every parent visible.
+     * The look-up runs on the JavaFX thread, so it never sees a node the thread is still adding (found, but
+     * with no scene yet), which a click would then fail on.
+     */
+    static void waitShown(FxRobot robot, String query) throws TimeoutException {
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().filter(UiFixture::shown).isPresent()).get());
+    }
+
+    /** Whether a node is drawn: in a showing window, it and every parent visible. */
+    static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+    }
+
     void snapshot(String name) {
         robot.interact(() -> {
             // as the next frame will look: a layout pass can add nodes (list cells' graphics) that only the
