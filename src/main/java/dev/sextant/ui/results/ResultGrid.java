@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -56,6 +57,8 @@ public final class ResultGrid extends TableView<Object[]> {
             KeyCombination.SHIFT_DOWN);
     private static final double CHAR_WIDTH = 7.6;
     private static final double HEADER_CHAR_WIDTH = 11;
+    /** Set while the grid has no columns (before the first run, after a statement without rows): no header strip. */
+    private static final PseudoClass NO_COLUMNS = PseudoClass.getPseudoClass("no-columns");
 
     private final ObservableList<Object[]> pageRows = FXCollections.observableArrayList();
     private final FilteredList<Object[]> filtered = new FilteredList<>(pageRows);
@@ -73,6 +76,8 @@ public final class ResultGrid extends TableView<Object[]> {
         getSelectionModel().setCellSelectionEnabled(true);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(placeholder("Run a statement to see its rows here."));
+        pseudoClassStateChanged(NO_COLUMNS, true);
+        getColumns().addListener((javafx.beans.InvalidationListener) c -> pseudoClassStateChanged(NO_COLUMNS, getColumns().isEmpty()));
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<Object[], ?>>) c -> updateNote());

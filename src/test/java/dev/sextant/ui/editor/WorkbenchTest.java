@@ -133,6 +133,17 @@ class WorkbenchTest {
         return tab;
     }
 
+    /** The height of the grid's column-header strip, as laid out for the next frame. */
+    private double headerHeight(FxRobot robot, ResultGrid grid) {
+        double[] height = new double[1];
+        robot.interact(() -> {
+            window.getScene().getRoot().applyCss();
+            window.getScene().getRoot().layout();
+            height[0] = ((javafx.scene.layout.Region) grid.lookup(".column-header-background")).getHeight();
+        });
+        return height[0];
+    }
+
     private static void idle(QueryTab tab) throws TimeoutException {
         waitUntil(() -> !tab.model().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -208,10 +219,13 @@ class WorkbenchTest {
     void ctrlEnterRunsTheStatementAtTheCaretAndTheScriptRunsEveryStatement(FxRobot robot) throws Exception {
         String script = "SELECT 1 AS first;\n\nSELECT 'two' AS second, 2 AS n;\nUPDATE sales.scratch SET note = note WHERE id = 2;\n";
         QueryTab tab = open(robot, "Local PG", script);
+        robot.interact(() -> Snapshots.save(window.getScene(), "workbench-new-tab"));
+        assertThat(headerHeight(robot, tab.grid())).as("no empty header strip above the placeholder").isZero();
         robot.interact(() -> tab.editor().moveTo(script.indexOf("'two'")));
         ctrlEnter(robot);
         waitUntil(() -> tab.model().pageProperty().get() != null);
         idle(tab);
+        assertThat(headerHeight(robot, tab.grid())).as("the result's column headers").isGreaterThan(20);
         assertThat(tab.model().results()).hasSize(1);
         assertThat(tab.model().pageProperty().get().columns().get(0).name()).isEqualTo("second");
 
