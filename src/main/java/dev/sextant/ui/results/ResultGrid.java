@@ -57,7 +57,7 @@ public final class ResultGrid extends TableView<Object[]> {
             KeyCombination.SHIFT_DOWN);
     private static final double CHAR_WIDTH = 7.6;
     private static final double HEADER_CHAR_WIDTH = 11;
-    /** Set while the grid has no columns (before the first run, after a statement without rows): no header strip. */
+    /** Set while the grid has no columns (before the first run): no header strip above the placeholder. */
     private static final PseudoClass NO_COLUMNS = PseudoClass.getPseudoClass("no-columns");
 
     private final ObservableList<Object[]> pageRows = FXCollections.observableArrayList();
