@@ -96,10 +96,14 @@ class MainWindowTest {
     }
 
     private static TreeCell<?> findTreeCell(FxRobot robot, String label) {
+        return UiFixture.onFxThread(() -> findTreeCellNow(robot, label));
+    }
+
+    private static TreeCell<?> findTreeCellNow(FxRobot robot, String label) {
         Set<Node> cells = robot.lookup(".tree-cell").queryAll();
         for (Node n : cells) {
             TreeCell<?> cell = (TreeCell<?>) n;
-            if (cell.getItem() instanceof ExplorerNode node && node.label().equals(label) && cell.isVisible()) {
+            if (cell.getItem() instanceof ExplorerNode node && node.label().equals(label) && UiFixture.shown(cell)) {
                 return cell;
             }
         }

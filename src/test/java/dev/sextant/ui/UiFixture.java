@@ -82,7 +82,7 @@ final class UiFixture implements AutoCloseable {
      * with no scene yet), which a click would then fail on.
      */
     static void waitShown(FxRobot robot, String query) throws TimeoutException {
-        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().filter(UiFixture::shown).isPresent()).get());
+        waitUntil(() -> onFxThread(() -> robot.lookup(query).tryQuery().filter(UiFixture::shown).isPresent()));
     }
 
     /** Whether a node is drawn: in a showing window, it and every parent visible. */
@@ -144,14 +144,33 @@ final class UiFixture implements AutoCloseable {
         return findCell(".connection-tree .tree-cell", label);
     }
 
+    /** Looked up on the JavaFX thread, so that a cell being laid out is never caught half-way. */
     TreeCell<?> findCell(String query, String label) {
+        return onFxThread(() -> findCellNow(query, label));
+    }
+
+    /** Runs {@code call} on the JavaFX thread and returns what it gave. */
+    static <T> T onFxThread(Callable<T> call) {
+        try {
+            return javafx.application.Platform.isFxApplicationThread() ? call.call() : WaitForAsyncUtils.asyncFx(call).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TreeCell<?> findCellNow(String query, String label) {
         for (Node n : robot.lookup(query).queryAll()) {
             TreeCell<?> cell = (TreeCell<?>) n;
             Object item = cell.getItem();
             String text = item instanceof ExplorerNode node ? node.label()
                     : item instanceof ExternalDatabaseConfig c ? c.name()
                     : item instanceof ConnectionsPanel.Folder f ? f.name() : null;
-            if (label.equals(text) && cell.isVisible()) {
+            if (label.equals(text) && shown(cell)) {
                 return cell;
             }
         }
