@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds the "Sample" connection to the store the first time Sextant starts with it, and never again: a
  * user who deletes it does not get it back at the next start. When the data folder has moved (restored
- * elsewhere, or another SEXTANT_HOME), the connection is pointed at the sample of the folder in use, as
- * long as nothing is left where it pointed.
+ * elsewhere, or another SEXTANT_HOME), the connection is pointed at the sample of the folder in use, when
+ * nothing is left where it pointed or when it pointed at the sample of another data folder (this one copied).
  */
 final class SampleConnection {
 
@@ -65,14 +65,18 @@ final class SampleConnection {
         String here = sample.connection().parameters().get(PATH);
         configs.find(SampleDatabase.CONNECTION_ID).ifPresent(saved -> {
             String there = saved.parameters().get(PATH);
-            if (!saved.type().equals(sample.connection().type()) || there == null || there.equals(here)
-                    || Files.exists(Path.of(there + ".mv.db")) || !sample.exists()) {
+            if (!saved.type().equals(sample.connection().type()) || there == null || there.equals(here) || !sample.exists()) {
                 return;
+            }
+            boolean gone = !Files.exists(Path.of(there + ".mv.db"));
+            if (!gone && !sample.isSampleOfAnotherDataFolder(Path.of(there))) {
+                return; // pointed elsewhere on purpose
             }
             Map<String, String> parameters = new LinkedHashMap<>(saved.parameters());
             parameters.put(PATH, here);
             configs.update(saved.withParameters(parameters));
-            LOG.info("The sample connection pointed to {}, where there is no database any more; it now uses this data folder's sample",
+            LOG.info(gone ? "The sample connection pointed to {}, where there is no database any more; it now uses this data folder's sample"
+                    : "The sample connection pointed to {}, the sample of another data folder (this one is a copy); it now uses this data folder's sample",
                     there);
         });
     }

@@ -60,6 +60,22 @@ public final class SampleDatabase {
         return Files.exists(Path.of(paths.sampleDatabase() + ".mv.db"));
     }
 
+    /**
+     * Whether {@code path} is the sample of another data folder: where a data folder keeps its sample, in a
+     * folder other than this one that holds a Sextant store. That is what a copied data folder's Sample
+     * connection still points to.
+     */
+    boolean isSampleOfAnotherDataFolder(Path path) {
+        Path folder = path.toAbsolutePath().normalize().getParent();
+        Path home = folder == null ? null : folder.getParent();
+        if (home == null || home.equals(paths.home().toAbsolutePath().normalize())) {
+            return false;
+        }
+        AppPaths other = new AppPaths(home);
+        return other.sampleDatabase().equals(path.toAbsolutePath().normalize())
+                && dev.sextant.store.LocalStore.existsIn(other.store());
+    }
+
     /** Creates the sample unless it exists: from the bundled copy when there is one, else from the script. */
     public void ensureCreated(ProgressListener progress) {
         ensureCreated(progress, true);

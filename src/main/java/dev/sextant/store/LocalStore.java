@@ -66,10 +66,15 @@ public final class LocalStore implements AutoCloseable {
         return open(dir, null);
     }
 
+    /** Whether {@code dir} holds a store (it may still be damaged or of a newer Sextant). */
+    public static boolean existsIn(Path dir) {
+        return Files.exists(dir.resolve(DB_NAME + ".mv.db"));
+    }
+
     /** Opens the store, migrating only up to {@code targetVersion} (null for the newest); for tests of upgrades. */
     static LocalStore open(Path dir, String targetVersion) {
         prepareFolder(dir);
-        boolean exists = Files.exists(dir.resolve(DB_NAME + ".mv.db"));
+        boolean exists = existsIn(dir);
         if (exists && targetVersion == null && upToDate(dir)) {
             return new LocalStore(dir, dataSource(dir, false), String.valueOf(NEWEST_VERSION));
         }

@@ -58,6 +58,27 @@ class SextantStartTest {
     }
 
     @Test
+    void aCopiedDataFolderUsesItsOwnSampleAndTheOriginalKeepsItsOwn() throws Exception {
+        AppPaths original = TestSample.homeWithSample(dir.resolve("original"));
+        try (Sextant first = new Sextant(original)) {
+            first.start(ProgressListener.NONE);
+        }
+        AppPaths copy = new AppPaths(dir.resolve("copy"));
+        try (var files = Files.walk(original.home())) {
+            for (Path from : files.toList()) {
+                Files.copy(from, copy.home().resolve(original.home().relativize(from).toString()));
+            }
+        }
+
+        try (Sextant copied = new Sextant(copy); Sextant kept = new Sextant(original)) {
+            assertThat(copied.start(ProgressListener.NONE)).singleElement().satisfies(c ->
+                    assertThat(c.parameters().get("path")).isEqualTo(copy.sampleDatabase().toString()));
+            assertThat(kept.start(ProgressListener.NONE)).singleElement().satisfies(c ->
+                    assertThat(c.parameters().get("path")).isEqualTo(original.sampleDatabase().toString()));
+        }
+    }
+
+    @Test
     void aSampleConnectionPointedElsewhereOnPurposeIsLeftAlone() throws Exception {
         AppPaths paths = TestSample.homeWithSample(dir);
         Path other = dir.resolve("elsewhere");
