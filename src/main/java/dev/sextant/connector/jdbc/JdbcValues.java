@@ -66,10 +66,15 @@ public class JdbcValues {
                 case ResultSetMetaData.columnNullable -> Nullability.NULLABLE;
                 default -> Nullability.UNKNOWN;
             };
-            columns.add(new ColumnInfo(md.getColumnLabel(i), typeName == null ? "" : typeName,
+            columns.add(new ColumnInfo(md.getColumnLabel(i), typeName == null ? "" : shownTypeName(typeName),
                     kindOf(md.getColumnType(i), typeName), nullability));
         }
         return columns;
+    }
+
+    /** The column type as users read it; the driver's own name unless a database writes it otherwise. */
+    protected String shownTypeName(String typeName) {
+        return typeName;
     }
 
     /** Reads column {@code index} (1-based) of the current row; SQL NULL becomes Java null. */

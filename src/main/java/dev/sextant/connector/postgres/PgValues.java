@@ -27,4 +27,10 @@ final class PgValues extends JdbcValues {
             default -> name.startsWith("_") ? ValueKind.ARRAY : super.kindOf(jdbcType, typeName);
         };
     }
+
+    /** An array type by the name it is declared with, {@code text[]}, not its catalogue name {@code _text}. */
+    @Override
+    protected String shownTypeName(String typeName) {
+        return typeName.length() > 1 && typeName.startsWith("_") ? typeName.substring(1) + "[]" : typeName;
+    }
 }

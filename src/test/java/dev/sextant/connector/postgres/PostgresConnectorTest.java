@@ -115,6 +115,10 @@ class PostgresConnectorTest {
                     .containsEntry("uid", ValueKind.UUID).containsEntry("nums", ValueKind.ARRAY)
                     .containsEntry("span", ValueKind.INTERVAL).containsEntry("raw", ValueKind.BINARY)
                     .containsEntry("exact", ValueKind.DECIMAL);
+            Map<String, String> types = new HashMap<>();
+            cols.forEach(c -> types.put(c.name(), c.databaseType()));
+            assertThat(types).as("arrays by their declared name, not the catalogue's _int4")
+                    .containsEntry("nums", "int4[]").containsEntry("words", "text[]").containsEntry("note", "text");
             List<Object[]> rows = cursor.nextPage(10).rows();
             Map<String, Object> first = new HashMap<>();
             for (int i = 0; i < cols.size(); i++) {
