@@ -7,10 +7,12 @@ import dev.sextant.config.ConfigRepository;
 import dev.sextant.config.ConfigValidator;
 import dev.sextant.config.ConnectionCatalog;
 import dev.sextant.connector.ConnectorRegistry;
+import dev.sextant.query.ProgressListener;
 import dev.sextant.query.Workspace;
 import dev.sextant.secret.SecretStore;
 import dev.sextant.store.LocalStore;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root for runs without a window: the command line and the MCP server. It names no
@@ -70,12 +72,26 @@ public final class Headless implements CliServices, AutoCloseable {
         if (catalog == null) {
             ConfigValidator validator = new ConfigValidator(registry);
             catalog = new ConnectionCatalog(new ConfigRepository(store(), validator), secrets, validator);
-            SampleDatabase sample = new SampleDatabase(paths, registry);
-            if (sample.exists()) {
-                new SampleConnection(store(), catalog.repository(), sample).addOnce();
-            }
+            addSample();
         }
         return catalog;
+    }
+
+    /**
+     * A data folder first used from the command line gets the sample and its connection as the window
+     * would give them (unpacking takes well under a second); a command still runs when that fails.
+     */
+    private void addSample() {
+        SampleDatabase sample = new SampleDatabase(paths, registry);
+        try {
+            sample.ensureCreated(ProgressListener.NONE);
+        } catch (RuntimeException e) {
+            // not a static logger: logging is set up by run(), after this class is loaded
+            LoggerFactory.getLogger(Headless.class).warn("Could not create the sample database: {}", e.getMessage());
+        }
+        if (sample.exists()) {
+            new SampleConnection(store(), catalog.repository(), sample).addOnce();
+        }
     }
 
     @Override

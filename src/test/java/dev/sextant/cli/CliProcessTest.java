@@ -54,6 +54,21 @@ class CliProcessTest {
     }
 
     @Test
+    void aFreshDataFolderFirstUsedFromTheCommandLineHasTheSample() {
+        Path home = dir.resolve("fresh");
+        SextantProcess.Result list = SextantProcess.run(SextantProcess.command(List.of(), SextantProcess.classPath(e -> false),
+                home, "connections", "list"), null, null, Duration.ofSeconds(60));
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        assertThat(list.out()).contains("Sample");
+        assertThat(list.err()).as("the store's creation and the sample's unpacking are not reported on the console").isEmpty();
+
+        SextantProcess.Result query = SextantProcess.run(SextantProcess.command(List.of(), SextantProcess.classPath(e -> false),
+                home, "query", "-c", "Sample", "--format", "csv", "SELECT COUNT(*) AS N FROM REGIONS"), null, null, Duration.ofSeconds(60));
+        assertThat(query.exitCode()).as(query.all()).isZero();
+        assertThat(query.out()).isEqualTo("N\n12\n");
+    }
+
+    @Test
     void aCommandWorksWhileTheWindowHoldsTheDataFolder() {
         AppPaths paths = TestSample.homeWithSample(dir);
         // the window's composition root, as a running window has it: instance lock taken, store in use
