@@ -26,6 +26,9 @@ public final class Main {
         if (SelfCheckReport.requested(args)) {
             Path scratch = SelfCheck.scratchFolder();
             System.setProperty("sextant.logs", scratch.resolve("logs").toString());
+            // the report is the output: the checks' own log lines (a store created, say) stay off the console
+            System.setProperty(LogConfigurator.CONSOLE_LEVEL_PROPERTY, "OFF");
+            LogConfigurator.nameProvider();
             List<SelfCheckReport.Line> report = new SelfCheck(System.getenv(), scratch).run().stream()
                     .map(f -> new SelfCheckReport.Line(f.subject(), SelfCheckReport.Outcome.valueOf(f.outcome().name()),
                             f.detail()))

@@ -52,7 +52,6 @@ public final class SelfCheck {
     public record Finding(String subject, Outcome outcome, String detail) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(SelfCheck.class);
     private static final String PROVIDERS = "META-INF/services/" + ConnectorProvider.class.getName();
     private static final long CHECK_SECONDS = 60;
     private static final Pattern JDK_PACKAGES = Pattern.compile("(java|javax|jdk|sun|com\\.sun|org\\.ietf|org\\.w3c|org\\.xml)\\.");
@@ -71,6 +70,11 @@ public final class SelfCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Not a static field: loading this class must not set logging up before Main has chosen its console level. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(SelfCheck.class);
     }
 
     public SelfCheck(Map<String, String> env, Path scratch) {
@@ -231,7 +235,7 @@ public final class SelfCheck {
         thread.start();
         try {
             String detail = task.get(CHECK_SECONDS, TimeUnit.SECONDS);
-            LOG.debug("Self-check of {} passed: {}", subject, detail);
+            log().debug("Self-check of {} passed: {}", subject, detail);
             return new Finding(subject, Outcome.PASSED, detail);
         } catch (TimeoutException e) {
             task.cancel(true);
@@ -243,7 +247,7 @@ public final class SelfCheck {
             if (e.getCause() instanceof NotOnThisSystem warning) {
                 return new Finding(subject, Outcome.WARNING, warning.getMessage());
             }
-            LOG.warn("Self-check of {} failed", subject, e.getCause());
+            log().warn("Self-check of {} failed", subject, e.getCause());
             return new Finding(subject, Outcome.FAILED, describe(e.getCause()));
         }
     }
@@ -276,7 +280,7 @@ public final class SelfCheck {
         try (Stream<Path> walk = Files.walk(scratch)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            LOG.debug("Could not delete the self-check's temporary folder {}", scratch, e);
+            log().debug("Could not delete the self-check's temporary folder {}", scratch, e);
         }
     }
 }

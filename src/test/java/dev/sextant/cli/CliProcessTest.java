@@ -69,6 +69,15 @@ class CliProcessTest {
     }
 
     @Test
+    void theSelfCheckPrintsItsReportAndNoLogLines() {
+        SextantProcess.Result check = SextantProcess.run(SextantProcess.command(List.of(), SextantProcess.classPath(e -> false),
+                dir.resolve("unused"), "--self-check"), null, null, Duration.ofSeconds(120));
+        assertThat(check.out()).as(check.all()).contains("Local store").containsPattern("Self-check (passed|failed)");
+        assertThat(check.err().lines()).as("no log line (time, level) on the console")
+                .noneMatch(line -> line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} +(INFO|WARN|ERROR|DEBUG).*"));
+    }
+
+    @Test
     void aCommandWorksWhileTheWindowHoldsTheDataFolder() {
         AppPaths paths = TestSample.homeWithSample(dir);
         // the window's composition root, as a running window has it: instance lock taken, store in use
