@@ -15,7 +15,6 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +40,6 @@ public final class SextantMcpServer {
 
     private final McpTools tools;
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
-    /** Calls still running; when the client closes its end, they finish and are answered before the server stops. */
-    private final Object callsLock = new Object();
-    private int runningCalls;
 
     public SextantMcpServer(ConnectionCatalog catalog, Workspace workspace, AuditLog audit, McpSettings settings) {
         this.tools = new McpTools(catalog, workspace, audit, settings);
@@ -52,8 +47,8 @@ public final class SextantMcpServer {
 
     /** Answers requests from {@code in} on {@code out} until the client closes {@code in}. */
     public void serve(InputStream in, OutputStream out) {
-        CountDownLatch ended = new CountDownLatch(1);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, new EndAware(in, ended), out);
+        StdioExchange exchange = new StdioExchange(tools.settings().timeout().plusSeconds(5));
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, exchange.watch(in), exchange.watch(out));
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo("sextant", tools.settings().version())
                 .instructions("Sextant lets you read databases the user has saved connections for. Call list_connections "
@@ -72,12 +67,10 @@ public final class SextantMcpServer {
                 .build();
         LOG.info("MCP server started with {} connections available", tools.available().size());
         try {
-            ended.await();
-            long deadline = System.nanoTime() + tools.settings().timeout().plusSeconds(5).toNanos();
-            synchronized (callsLock) {
-                while (runningCalls > 0 && System.nanoTime() < deadline) {
-                    callsLock.wait(100);
-                }
+            // requests sent just before the client closed its end are answered before the server stops
+            exchange.awaitEnd();
+            if (exchange.unanswered() > 0) {
+                LOG.warn("{} requests were still unanswered when the server stopped", exchange.unanswered());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,18 +137,8 @@ public final class SextantMcpServer {
                 .annotations(new McpSchema.ToolAnnotations(title, readOnlyHint, false, true, true, null))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
-            synchronized (callsLock) {
-                runningCalls++;
-            }
-            try {
-                ToolResult result = handler.call(client(exchange), request.arguments() == null ? Map.of() : request.arguments());
-                return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
-            } finally {
-                synchronized (callsLock) {
-                    runningCalls--;
-                    callsLock.notifyAll();
-                }
-            }
+            ToolResult result = handler.call(client(exchange), request.arguments() == null ? Map.of() : request.arguments());
+            return McpSchema.CallToolResult.builder().addTextContent(result.text()).isError(result.isError()).build();
         }).build();
     }
 
@@ -206,32 +189,5 @@ public final class SextantMcpServer {
             return new ArrayList<>(list);
         }
         return List.of();
-    }
-
-    /** Counts down when the client closes its end, so that {@link #serve} returns. */
-    private static final class EndAware extends FilterInputStream {
-        private final CountDownLatch ended;
-
-        EndAware(InputStream in, CountDownLatch ended) {
-            super(in);
-            this.ended = ended;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return ended(super.read());
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return ended(super.read(b, off, len));
-        }
-
-        private int ended(int n) {
-            if (n < 0) {
-                ended.countDown();
-            }
-            return n;
-        }
     }
 }

@@ -146,4 +146,26 @@ class McpServerTest {
             assertThat(rs.getString(1)).as("only the writable connection changed data").isEqualTo("allowed");
         }
     }
+
+    @Test
+    void requestsSentJustBeforeTheClientClosesItsEndAreAllAnswered() throws Exception {
+        String requests = String.join("\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"script\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"list_connections\",\"arguments\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}") + "\n";
+        // stdin gets the four lines and is closed at once, as when a script pipes them in
+        dev.sextant.testing.SextantProcess.Result run = dev.sextant.testing.SextantProcess.run(
+                TestSample.homeWithSample(dir).home(), requests, "mcp");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        List<Integer> answered = new ArrayList<>();
+        for (String line : run.out().lines().toList()) {
+            JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            assertThat(message.has("error")).as(line).isFalse();
+            answered.add(message.path("id").asInt());
+        }
+        assertThat(answered).containsExactlyInAnyOrder(1, 2, 3);
+    }
 }
