@@ -11,8 +11,11 @@
 #   - Sextant's app image as built, with its class-data-sharing archive of the JDK's and JavaFX's classes,
 #     and with CDS turned off (-Xshare:off);
 #   - the floor: a bare JavaFX window (packaging/bench/BareWindow.java) packaged the same way (the same
-#     jlinked runtime, its own CDS archive recorded from its own start, jpackage), with and without CDS.
-# The runs are interleaved, so that a busy machine weighs on all five alike. Each Sextant run gets a fresh
+#     jlinked runtime, its own CDS archive recorded from its own start, jpackage), with and without CDS;
+#   - the like window (packaging/bench/LikeWindow.java): the controls of Sextant's first frame in its
+#     layout and theme, without Sextant's own work, packaged as the floor is, with an archive of its
+#     classes made where it lies, as Sextant's package does.
+# The runs are interleaved, so that a busy machine weighs on all six alike. Each Sextant run gets a fresh
 # copy of a data folder whose sample database was built once beforehand (building it is not start-up).
 #
 # Needs the app image (mvn -Ppackage -DskipTests package) and, without a display, xvfb-run.
@@ -48,6 +51,25 @@ mapfile -t java_options < <(grep -- '^--java-options' packaging/app-image.args |
 "$jdk_bin/jpackage" --type app-image --name BareWindow --input "$work/floor-input" --main-jar bare-window.jar \
   --main-class BareWindow --runtime-image "$work/floor-runtime" --dest "$work/floor-image" "${java_options[@]}"
 FLOOR="$work/floor-image/BareWindow/bin/BareWindow"
+
+echo "Packaging the like window (Sextant's layout, controls and theme, none of its work) the same way..."
+mkdir -p "$work/like-classes" "$work/like-input"
+atlantafx=$(ls "$PKG"/input/atlantafx-base-*.jar)
+cp "$atlantafx" "$work/like-input/"
+"$jdk_bin/javac" -cp "$PKG/javafx/*:$atlantafx" -d "$work/like-classes" packaging/bench/LikeWindow.java \
+  packaging/bench/BareWindow.java
+"$jdk_bin/jar" --create --file "$work/like-input/like-window.jar" -C "$work/like-classes" .
+"$work/floor-runtime/bin/java" -XX:DumpLoadedClassList="$work/like.lst" -Dsextant.closeWhenStarted=true \
+  -cp "$work/like-input/*" LikeWindow >/dev/null
+"$jdk_bin/jpackage" --type app-image --name LikeWindow --input "$work/like-input" --main-jar like-window.jar \
+  --main-class LikeWindow --runtime-image "$work/floor-runtime" --dest "$work/like-image" "${java_options[@]}" \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/like.jsa'
+# As Sextant's package does where it is installed: one archive of the JDK's, JavaFX's and the app's classes
+like_app="$work/like-image/LikeWindow/lib/app"
+like_cp=$(sed -n 's/^app\.classpath=//p' "$like_app/LikeWindow.cfg" | sed "s|^\\\$APPDIR|$like_app|" | paste -sd:)
+"$work/floor-runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$work/like.lst" \
+  -XX:SharedArchiveFile="$like_app/like.jsa" -cp "$like_cp" >"$work/like-dump.log" 2>&1
+LIKE="$work/like-image/LikeWindow/bin/LikeWindow"
 
 echo "Archiving the app's classes in a copy of the app image, as the package's postinst does..."
 mkdir -p "$work/installed"
@@ -86,7 +108,7 @@ measure() {
 }
 
 declare -A logged cputime wall readiness
-configs=(sextant-installed sextant-cds floor-cds sextant-nocds floor-nocds)
+configs=(sextant-installed like-cds sextant-cds floor-cds sextant-nocds floor-nocds)
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((i = 1; i <= RUNS; i++)); do
   for cfg in "${configs[@]}"; do
@@ -98,6 +120,8 @@ for ((i = 1; i <= RUNS; i++)); do
       launcher="$APP"
       [ "$cfg" = sextant-installed ] && launcher="$INSTALLED"
       read -r l c w r < <(measure "$share" "Start-up work done" "$launcher" --home "$work/home-run")
+    elif [[ "$cfg" == like-* ]]; then
+      read -r l c w r < <(measure "$share" "Main window shown" "$LIKE")
     else
       read -r l c w r < <(measure "$share" "Main window shown" "$FLOOR")
     fi
@@ -127,6 +151,7 @@ for cfg in "${configs[@]}"; do
   printf "[benchmark] %-17s %7s %7s %7s %7s   %s\n" "$cfg" "${ml[$cfg]}" "${mc[$cfg]}" "${mw[$cfg]}" "${mr:--}" "${logged[$cfg]}"
 done
 for pair in "Sextant installed / floor with CDS:sextant-installed:floor-cds" \
+    "Sextant installed / like window:sextant-installed:like-cds" "like window / floor with CDS:like-cds:floor-cds" \
     "Sextant installed / app image as built:sextant-installed:sextant-cds" \
     "Sextant / floor with CDS:sextant-cds:floor-cds" "Sextant / floor without CDS:sextant-nocds:floor-nocds" \
     "Sextant with CDS / without:sextant-cds:sextant-nocds"; do

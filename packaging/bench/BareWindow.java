@@ -23,14 +23,23 @@ public final class BareWindow {
             stage.setScene(new Scene(new StackPane(new Label("A bare JavaFX window")), 1280, 800));
             stage.setTitle("Bare window");
             stage.show();
-            long elapsed = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            String cpu = ProcessHandle.current().info().totalCpuDuration()
-                    .map(d -> ", " + d.toMillis() + " ms of CPU").orElse("");
-            String clock = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
-            System.out.println("Main window shown at " + clock + ", " + elapsed + " ms after JVM start" + cpu);
-            if (Boolean.getBoolean("sextant.closeWhenStarted")) {
-                javafx.application.Platform.exit();
-            }
+            shown();
+        }
+    }
+
+    /**
+     * Says, in Sextant's words, when the window was shown after the JVM started (with the processor time
+     * used by then), and closes the app if {@code sextant.closeWhenStarted} asks. Call right after
+     * {@code stage.show()}; the like window does too.
+     */
+    static void shown() {
+        long elapsed = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        String cpu = ProcessHandle.current().info().totalCpuDuration()
+                .map(d -> ", " + d.toMillis() + " ms of CPU").orElse("");
+        String clock = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
+        System.out.println("Main window shown at " + clock + ", " + elapsed + " ms after JVM start" + cpu);
+        if (Boolean.getBoolean("sextant.closeWhenStarted")) {
+            javafx.application.Platform.exit();
         }
     }
 }
