@@ -6,6 +6,7 @@ import dev.sextant.connector.BaseDBConnector;
 import dev.sextant.connector.ConnectionParameters;
 import dev.sextant.connector.ConnectorRegistry;
 import dev.sextant.query.ProgressListener;
+import dev.sextant.store.LocalStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ public final class SampleDatabase {
         }
         AppPaths other = new AppPaths(home);
         return other.sampleDatabase().equals(path.toAbsolutePath().normalize())
-                && dev.sextant.store.LocalStore.existsIn(other.store());
+                && LocalStore.existsIn(other.store());
     }
 
     /** Creates the sample unless it exists: from the bundled copy when there is one, else from the script. */
