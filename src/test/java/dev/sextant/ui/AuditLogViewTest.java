@@ -92,6 +92,20 @@ class AuditLogViewTest {
         assertThat(robot.lookup(".outcome-refused").queryAll()).singleElement()
                 .satisfies(n -> assertThat(((TableCell<?, ?>) n).getText()).isEqualTo("refused"));
         assertThat(robot.lookup(".mcp-badge").queryAs(Label.class).getText()).isEqualTo("MCP");
+        assertThat(view.detail().getText()).as("nothing selected yet").isEmpty();
+        // the refused call, chosen from the keyboard: its whole request and message below the table
+        robot.clickOn(robot.lookup(".outcome-refused").queryAs(TableCell.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.detail().getText()).startsWith("run_query on Sample · refused · ")
+                .contains("5 ms · desktop-client 0.9")
+                .endsWith("Request:\nDELETE FROM ORDERS\n\nMessage:\n"
+                        + "Connection 'Sample' is read-only for MCP clients; the database refused to change data");
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.detail().getText()).as("the statement on its two lines")
+                .contains("200 rows").contains("Request:\nSELECT FULL_NAME, EMAIL\nFROM CUSTOMERS").doesNotContain("Message:");
+        robot.type(javafx.scene.input.KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.save(window.getScene(), "audit-log"));
 
         robot.clickOn("#open-audit-log");

@@ -13,12 +13,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -42,6 +45,7 @@ public final class AuditLogView extends BorderPane {
     private final TaskExecutor executor;
     private final TableView<AuditEntry> table = new TableView<>();
     private final Label status = new Label();
+    private final TextArea detail = new TextArea();
 
     public AuditLogView(Supplier<AuditLog> log, TaskExecutor executor) {
         this.log = log;
@@ -76,7 +80,43 @@ public final class AuditLogView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);
-        setCenter(table);
+
+        // the selected call in full: its whole statement and message, which the table's cells cut to one line
+        detail.setId("audit-detail");
+        detail.getStyleClass().add("audit-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPromptText("Select a call to see its whole request and message.");
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, entry) ->
+                detail.setText(entry == null ? "" : describe(entry)));
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(detail, false);
+        setCenter(split);
+    }
+
+    /** One call as the detail pane shows it: what, where, when and how it ended, then its request and message whole. */
+    static String describe(AuditEntry e) {
+        StringBuilder text = new StringBuilder(e.operation());
+        if (e.connection() != null && !e.connection().isBlank()) {
+            text.append(" on ").append(e.connection());
+        }
+        text.append(" · ").append(e.outcome().name().toLowerCase(Locale.ROOT)).append(" · ").append(TIME.format(e.calledAt()))
+                .append(" · ").append(e.duration().toMillis()).append(" ms");
+        if (e.rowCount() != null) {
+            text.append(" · ").append(e.rowCount()).append(e.rowCount() == 1 ? " row" : " rows");
+        }
+        if (e.client() != null && !e.client().isBlank()) {
+            text.append(" · ").append(e.client());
+        }
+        if (e.request() != null && !e.request().isBlank()) {
+            text.append("\n\nRequest:\n").append(e.request().strip());
+        }
+        if (e.message() != null && !e.message().isBlank()) {
+            text.append("\n\nMessage:\n").append(e.message().strip());
+        }
+        return text.toString();
     }
 
     /** Reads the newest entries in the background and shows them. */
@@ -96,6 +136,10 @@ public final class AuditLogView extends BorderPane {
 
     public TableView<AuditEntry> table() {
         return table;
+    }
+
+    public TextArea detail() {
+        return detail;
     }
 
     private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
