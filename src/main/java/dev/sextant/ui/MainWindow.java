@@ -11,6 +11,7 @@ import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import dev.sextant.ui.task.TaskMonitor;
 import dev.sextant.ui.task.TaskStatusView;
+import dev.sextant.ui.window.MonoFont;
 import dev.sextant.ui.window.Theme;
 import dev.sextant.ui.window.WindowState;
 import dev.sextant.ui.window.WindowStateKeeper;
@@ -231,6 +232,7 @@ public final class MainWindow extends BorderPane {
      */
     public void start(Consumer<Throwable> finished) {
         this.finished = finished;
+        MonoFont.findInBackground();
         runStartup(context.startup());
     }
 

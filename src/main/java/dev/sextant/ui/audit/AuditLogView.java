@@ -5,6 +5,7 @@ import dev.sextant.audit.AuditLog;
 import dev.sextant.ui.Icons;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.window.MonoFont;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -84,6 +85,7 @@ public final class AuditLogView extends BorderPane {
         // the selected call in full: its whole statement and message, which the table's cells cut to one line
         detail.setId("audit-detail");
         detail.getStyleClass().add("audit-detail");
+        MonoFont.use(detail);
         detail.setEditable(false);
         detail.setWrapText(true);
         detail.setPromptText("Select a call to see its whole request and message.");

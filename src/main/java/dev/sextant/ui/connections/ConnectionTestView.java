@@ -3,6 +3,7 @@ package dev.sextant.ui.connections;
 import dev.sextant.connector.ConnectionTestReport;
 import dev.sextant.connector.TestStage;
 import dev.sextant.ui.Icons;
+import dev.sextant.ui.window.MonoFont;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,6 +38,7 @@ public final class ConnectionTestView extends VBox {
         this.model = model;
         setId("test-report");
         getStyleClass().add("test-report");
+        MonoFont.use(this);
         setPadding(new Insets(10, 12, 10, 12));
 
         Label title = new Label("Connection test", Icons.of(Feather.ACTIVITY));

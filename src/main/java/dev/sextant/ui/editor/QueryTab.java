@@ -12,6 +12,7 @@ import dev.sextant.ui.results.ResultGrid;
 import dev.sextant.ui.results.ResultView;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.window.MonoFont;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +190,7 @@ public final class QueryTab extends Tab {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38);
         setContent(split);
+        MonoFont.use(split);
 
         ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);

@@ -10,6 +10,7 @@ import dev.sextant.sql.SqlHighlighter;
 import dev.sextant.sql.Syntax;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.window.MonoFont;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -260,6 +261,7 @@ public final class SqlEditor extends CodeArea {
                 return;
             }
             popup.list().getStylesheets().setAll(getScene().getStylesheets());
+            MonoFont.use(popup.list());
             popup.show(this, caret.getMinX(), caret.getMaxY() + 2);
         }
     }

@@ -15,6 +15,7 @@ import dev.sextant.schema.TypeDef;
 import dev.sextant.ui.Bytes;
 import dev.sextant.ui.Icons;
 import dev.sextant.ui.Tips;
+import dev.sextant.ui.window.MonoFont;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -166,6 +167,7 @@ public final class DetailsPane extends TabPane {
             definition.setEditable(false);
             definition.setWrapText(false);
             definition.getStyleClass().addAll("sql-editor", "definition-view");
+            MonoFont.use(definition);
             definitionBox.setCenter(new VirtualizedScrollPane<>(definition));
         }
         return definition;

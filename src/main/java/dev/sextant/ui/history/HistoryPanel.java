@@ -5,6 +5,7 @@ import dev.sextant.query.WorkbenchStore;
 import dev.sextant.ui.Icons;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.window.MonoFont;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class HistoryPanel extends VBox {
         this.executor = executor;
         setId("history-panel");
         getStyleClass().add("history-panel");
+        MonoFont.use(this);
         Label title = new Label("HISTORY", Icons.of(Feather.CLOCK));
         title.getStyleClass().add("section-title");
         search.setId("history-search");

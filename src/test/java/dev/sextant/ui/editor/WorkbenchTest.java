@@ -133,6 +133,12 @@ class WorkbenchTest {
         return tab;
     }
 
+    private static double width(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
     /** The height of the grid's column-header strip, as laid out for the next frame. */
     private double headerHeight(FxRobot robot, ResultGrid grid) {
         double[] height = new double[1];
@@ -514,6 +520,13 @@ class WorkbenchTest {
         ResultGrid grid = tab.grid();
         assertThat(grid.getItems().get(0)[2]).isEqualTo(new java.math.BigDecimal("12345678901234567890.123456789"));
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-grid-types-light"));
+        // values in a monospaced font that the system has (a family JavaFX cannot find gives its proportional default)
+        javafx.scene.text.Font cellFont = robot.lookup(".result-grid .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getFont()).findFirst().orElseThrow();
+        assertThat(cellFont.getFamily()).isNotEqualTo(javafx.scene.text.Font.getDefault().getFamily());
+        assertThat(width("iiiiii", cellFont)).as("i and m as wide in " + cellFont).isEqualTo(width("mmmmmm", cellFont));
+        javafx.scene.text.Font editorFont = ((javafx.scene.text.Text) tab.editor().lookup(".text")).getFont();
+        assertThat(editorFont.getFamily()).as("the editor's SQL in the same family").isEqualTo(cellFont.getFamily());
         robot.interact(() -> {
             grid.getSelectionModel().clearSelection();
             grid.getSelectionModel().select(0, grid.getColumns().get(5));
