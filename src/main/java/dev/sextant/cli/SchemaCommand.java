@@ -87,8 +87,12 @@ final class SchemaCommand implements Callable<Integer> {
         for (Table t : schema.tables()) {
             String rows = t.rowEstimate() >= 0 ? ", " + t.rowEstimate() + " rows" : "";
             out.println("  " + t.name() + "  (" + kind(t.kind()) + rows + ")" + comment(t.comment()));
+            // names and types in columns of their own, as a terminal draws them
+            int nameWidth = t.columns().stream().mapToInt(c -> TerminalWidth.of(c.name())).max().orElse(0);
+            int typeWidth = t.columns().stream().mapToInt(c -> TerminalWidth.of(c.dataType())).max().orElse(0);
             for (Column c : t.columns()) {
-                StringBuilder line = new StringBuilder("    ").append(c.name()).append("  ").append(c.dataType());
+                StringBuilder line = new StringBuilder("    ").append(TerminalWidth.pad(c.name(), nameWidth)).append("  ")
+                        .append(TerminalWidth.pad(c.dataType(), typeWidth));
                 if (t.isPrimaryKeyColumn(c.name())) {
                     line.append("  PK");
                 }
@@ -101,7 +105,7 @@ final class SchemaCommand implements Callable<Integer> {
                 if (!c.defaultValue().isEmpty()) {
                     line.append("  default ").append(c.defaultValue());
                 }
-                out.println(line.append(comment(c.comment())));
+                out.println(line.append(comment(c.comment())).toString().stripTrailing());
             }
             for (ForeignKey fk : t.foreignKeys()) {
                 out.println("    foreign key " + fk.name() + " (" + String.join(", ", fk.columns()) + ") -> "

@@ -385,7 +385,12 @@ class CliTest {
         CliRunner.Run tree = cli.run("schema", "-c", "Sample", "--schema", "PUBLIC");
         assertThat(tree.exitCode()).as(tree.all()).isZero();
         assertThat(tree.out()).contains("PUBLIC").contains("  CUSTOMERS  (table")
-                .containsPattern("    ID  BIGINT  PK  not null").contains("foreign key FK_CUSTOMERS_REGION (REGION_ID) -> PUBLIC.REGIONS (ID)");
+                .containsPattern("    ID +BIGINT +PK  not null").contains("foreign key FK_CUSTOMERS_REGION (REGION_ID) -> PUBLIC.REGIONS (ID)");
+        // a table's column names and types line up
+        List<String> customers = tree.out().lines().dropWhile(l -> !l.startsWith("  CUSTOMERS  ")).skip(1)
+                .takeWhile(l -> l.startsWith("    ") && !l.startsWith("    foreign key")).toList();
+        assertThat(customers).hasSizeGreaterThan(5).allSatisfy(l -> assertThat(l.indexOf(l.strip().split(" +")[1], 4))
+                .as(l).isEqualTo(customers.get(0).indexOf("BIGINT")));
 
         JsonNode json = JSON.readTree(cli.run("schema", "-c", "Sample", "--format", "json").out());
         List<String> schemas = new ArrayList<>();
