@@ -295,8 +295,15 @@ class ConnectionManagerTest {
         UiFixture.waitUntil(() -> ui.findCell(".connection-tree .tree-cell", "Sales EU") == null);
         assertThat(ui.findCell(".connection-tree .tree-cell", "Sales US")).isNotNull();
         assertThat(ui.findCell(".connection-tree .tree-cell", "Billing")).isNull();
+        Label empty = robot.lookup("#connections-empty").queryAs(Label.class);
+        assertThat(empty.isVisible()).as("rows match").isFalse();
+        robot.write("zz");
+        UiFixture.waitUntil(() -> empty.isVisible());
+        assertThat(empty.getText()).isEqualTo("No connection matches \u201cuszz\u201d.");
+        ui.snapshot("connections-no-match");
 
         robot.interact(() -> robot.lookup("#connection-search").queryAs(TextField.class).clear());
+        UiFixture.waitUntil(() -> !empty.isVisible());
         robot.clickOn(ui.connectionCell("Billing"));
         robot.clickOn("#delete-connection");
         robot.clickOn("#prompt-ok");
@@ -304,5 +311,11 @@ class ConnectionManagerTest {
         assertThat(ui.sextant.catalog().list()).extracting(ExternalDatabaseConfig::name).doesNotContain("Billing");
         assertThat(robot.lookup(".connection-tree .tree-cell").queryAll().stream()
                 .filter(n -> ((TreeCell<?>) n).getItem() instanceof ConnectionsPanel.Folder).count()).isEqualTo(1);
+
+        // a store without any connection: the list says how to add one
+        robot.interact(() -> ui.window.connections().model().setAll(java.util.List.of()));
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(empty.getText()).startsWith("No connections yet. Add one with + (Ctrl+N)");
+        ui.snapshot("connections-none");
     }
 }

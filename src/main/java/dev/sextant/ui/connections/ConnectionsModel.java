@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,6 +54,8 @@ public final class ConnectionsModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ExternalDatabaseConfig> selected = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty();
+    /** Set once the saved connections have been read and listed, so that an empty list means there are none. */
+    private final BooleanProperty listed = new SimpleBooleanProperty();
 
     public ConnectionsModel(Supplier<ConnectionCatalog> catalog, Supplier<UiStateStore> uiState, Workspace workspace,
                             TaskMonitor tasks) {
@@ -81,6 +86,10 @@ public final class ConnectionsModel {
     }
 
     /** The last thing that went wrong with a change, in words for the user; null when all went well. */
+    public ReadOnlyBooleanProperty listedProperty() {
+        return listed;
+    }
+
     public StringProperty problemProperty() {
         return problem;
     }
@@ -134,6 +143,7 @@ public final class ConnectionsModel {
         Optional<ExternalDatabaseConfig> keep = was == null ? Optional.empty()
                 : list.stream().filter(c -> c.id().equals(was.id())).findFirst();
         selected.set(keep.orElse(list.isEmpty() ? null : list.get(0)));
+        listed.set(true);
     }
 
     /** Reads the folders the user made empty; call once the store is open. */

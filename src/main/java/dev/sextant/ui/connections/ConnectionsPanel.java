@@ -35,6 +35,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
@@ -58,6 +59,7 @@ public final class ConnectionsPanel extends VBox {
     private final BiConsumer<ExternalDatabaseConfig, ExternalDatabaseConfig> afterUpdate;
     private final Consumer<ExternalDatabaseConfig> onOpen;
     private final TreeView<Object> tree = new TreeView<>();
+    private final Label empty = new Label();
     private final InlinePrompt prompt = new InlinePrompt();
     private final ConnectionFormWindow formWindows = new ConnectionFormWindow();
     private final Set<String> collapsed = new HashSet<>();
@@ -119,9 +121,19 @@ public final class ConnectionsPanel extends VBox {
             }
         });
         tree.setOnDragDropped(e -> drop(e.getDragboard(), ""));
-        VBox.setVgrow(tree, Priority.ALWAYS);
+        // what an empty list means: no connection yet, or none that matches the search
+        empty.setId("connections-empty");
+        empty.getStyleClass().addAll("text-muted", "connections-empty");
+        empty.setWrapText(true);
+        empty.setMouseTransparent(true);
+        empty.setVisible(false);
+        empty.managedProperty().bind(empty.visibleProperty()); // no say in the panel's size while hidden
+        StackPane.setAlignment(empty, Pos.TOP_LEFT);
+        StackPane list = new StackPane(tree, empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
 
-        getChildren().setAll(header(), prompt, search, tree);
+        getChildren().setAll(header(), prompt, search, list);
+        model.listedProperty().addListener((o, a, b) -> updateEmpty());
 
         model.configs().addListener((ListChangeListener<ExternalDatabaseConfig>) c -> rebuild());
         model.emptyFolders().addListener((ListChangeListener<String>) c -> rebuild());
@@ -293,6 +305,16 @@ public final class ConnectionsPanel extends VBox {
         } finally {
             syncing = false;
         }
+        updateEmpty();
+    }
+
+    /** Says why the list is empty, once the saved connections have been read; hidden while it has rows. */
+    private void updateEmpty() {
+        boolean none = tree.getRoot() == null || tree.getRoot().getChildren().isEmpty();
+        String search = model.searchProperty().get() == null ? "" : model.searchProperty().get().strip();
+        empty.setText(!search.isEmpty() ? "No connection matches \u201c" + search + "\u201d."
+                : "No connections yet. Add one with + (Ctrl+N), or import a file from the Connections menu.");
+        empty.setVisible(none && model.listedProperty().get());
     }
 
     private void selectInTree(ExternalDatabaseConfig config) {
