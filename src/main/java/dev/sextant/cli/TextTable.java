@@ -21,7 +21,7 @@ final class TextTable {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
-                line.append(i == columns - 1 ? row[i] : pad(row[i], widths[i] + 2));
+                line.append(i == columns - 1 ? row[i] : TerminalWidth.pad(row[i], widths[i] + 2));
             }
             out.println(line.toString().stripTrailing());
         }
@@ -31,11 +31,7 @@ final class TextTable {
     static void printPairs(PrintWriter out, List<String[]> pairs) {
         int width = pairs.stream().mapToInt(p -> TerminalWidth.of(p[0])).max().orElse(0) + 2;
         for (String[] p : pairs) {
-            out.println(pad(p[0] + ":", width) + p[1]);
+            out.println(TerminalWidth.pad(p[0] + ":", width) + p[1]);
         }
-    }
-
-    static String pad(String text, int width) {
-        return TerminalWidth.pad(text, width);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Watches the two ends of a stdio transport, one JSON-RPC message per line: how many requests the client
@@ -135,10 +136,10 @@ final class StdioExchange {
 
     /** Cuts a byte stream into lines and hands on each one that is a JSON object; anything else is passed over. */
     private static final class Lines {
-        private final java.util.function.Consumer<JsonNode> onMessage;
+        private final Consumer<JsonNode> onMessage;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-        Lines(java.util.function.Consumer<JsonNode> onMessage) {
+        Lines(Consumer<JsonNode> onMessage) {
             this.onMessage = onMessage;
         }
 
