@@ -11,6 +11,7 @@ import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import dev.sextant.ui.task.TaskMonitor;
 import dev.sextant.ui.task.TaskStatusView;
+import dev.sextant.ui.window.KeyText;
 import dev.sextant.ui.window.MonoFont;
 import dev.sextant.ui.window.Theme;
 import dev.sextant.ui.window.WindowState;
@@ -57,7 +58,6 @@ public final class MainWindow extends BorderPane {
     static final KeyCombination NEW_QUERY = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination CLOSE_TAB = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
-    static final KeyCombination NEW_CONNECTION = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext context;
     private final TaskExecutor executor;
@@ -87,7 +87,7 @@ public final class MainWindow extends BorderPane {
 
         tabs.setId("editor-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        Label hint = new Label("Double-click a table to query it, or press Ctrl+T for a new query.", Icons.of(Feather.COMPASS));
+        Label hint = new Label("Double-click a table to query it, or press " + KeyText.of(NEW_QUERY) + " for a new query.", Icons.of(Feather.COMPASS));
         hint.getStyleClass().add("empty-hint");
         StackPane center = new StackPane(hint);
         tabs.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs()));
@@ -131,7 +131,7 @@ public final class MainWindow extends BorderPane {
                 scene.getAccelerators().put(NEW_QUERY, this::newQuery);
                 scene.getAccelerators().put(CLOSE_TAB, this::closeCurrentTab);
                 scene.getAccelerators().put(REFRESH, () -> tree().refresh());
-                scene.getAccelerators().put(NEW_CONNECTION, () -> side.connections().newConnection());
+                scene.getAccelerators().put(ConnectionsPanel.NEW_CONNECTION, () -> side.connections().newConnection());
                 workbench.installAccelerators(scene);
             }
         });
@@ -140,7 +140,7 @@ public final class MainWindow extends BorderPane {
     private ToolBar toolbar() {
         Button newQuery = new Button("New query", Icons.of(Feather.PLUS_SQUARE));
         newQuery.setId("new-query");
-        Tips.set(newQuery, "Open a query tab on the selected connection (Ctrl+T)");
+        Tips.set(newQuery, "Open a query tab on the selected connection (" + KeyText.of(NEW_QUERY) + ")");
         newQuery.setOnAction(e -> newQuery());
         newQuery.disableProperty().bind(side.model().selectedProperty().isNull());
 

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import dev.sextant.config.ConnectionKind;
 import dev.sextant.config.ExternalDatabaseConfig;
 import dev.sextant.ui.Icons;
+import dev.sextant.ui.window.KeyText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -47,6 +50,9 @@ import org.kordamp.ikonli.feather.Feather;
  * toolbar and context menu; questions (a folder name, a delete) are asked inline, not in dialogs.
  */
 public final class ConnectionsPanel extends VBox {
+
+    /** Opens the form for a new connection; the main window binds it. */
+    public static final KeyCombination NEW_CONNECTION = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     /** A folder row. */
     public record Folder(String name) {
@@ -151,7 +157,7 @@ public final class ConnectionsPanel extends VBox {
     private HBox header() {
         Label title = new Label("CONNECTIONS", Icons.of(Feather.DATABASE));
         title.getStyleClass().add("section-title");
-        Button add = Icons.button("new-connection", Feather.PLUS, "New connection");
+        Button add = Icons.button("new-connection", Feather.PLUS, "New connection (" + KeyText.of(NEW_CONNECTION) + ")");
         add.setOnAction(e -> newConnection());
         Button folder = Icons.button("new-folder", Feather.FOLDER_PLUS, "New folder");
         folder.setOnAction(e -> newFolder());
@@ -313,7 +319,7 @@ public final class ConnectionsPanel extends VBox {
         boolean none = tree.getRoot() == null || tree.getRoot().getChildren().isEmpty();
         String search = model.searchProperty().get() == null ? "" : model.searchProperty().get().strip();
         empty.setText(!search.isEmpty() ? "No connection matches \u201c" + search + "\u201d."
-                : "No connections yet. Add one with + (Ctrl+N), or import a file from the Connections menu.");
+                : "No connections yet. Add one with + (" + KeyText.of(NEW_CONNECTION) + "), or import a file from the Connections menu.");
         empty.setVisible(none && model.listedProperty().get());
     }
 

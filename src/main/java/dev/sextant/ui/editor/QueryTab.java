@@ -12,6 +12,7 @@ import dev.sextant.ui.results.ResultGrid;
 import dev.sextant.ui.results.ResultView;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.window.KeyText;
 import dev.sextant.ui.window.MonoFont;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -261,13 +262,13 @@ public final class QueryTab extends Tab {
         Button run = new Button("Run", Icons.of(Feather.PLAY));
         run.getGraphic().getStyleClass().add("run-icon");
         run.setId("run-button");
-        run.setTooltip(new Tooltip("Run the statement at the caret, or the selection (Ctrl+Enter)"));
+        run.setTooltip(new Tooltip("Run the statement at the caret, or the selection (" + KeyText.of(RUN) + ")"));
         run.setOnAction(e -> runFromEditor());
         run.disableProperty().bind(model.runningProperty());
 
         Button script = new Button("Run script", Icons.of(Feather.FAST_FORWARD));
         script.setId("run-script-button");
-        script.setTooltip(new Tooltip("Run every statement, each with its own result (Ctrl+Shift+Enter)"));
+        script.setTooltip(new Tooltip("Run every statement, each with its own result (" + KeyText.of(RUN_SCRIPT) + ")"));
         script.setOnAction(e -> runScript());
         script.disableProperty().bind(model.runningProperty());
 
@@ -281,11 +282,11 @@ public final class QueryTab extends Tab {
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(model.runningProperty());
 
-        Button format = iconButton(Feather.ALIGN_LEFT, "format-button", "Format the SQL (Ctrl+Shift+F)", editor::format);
-        Button comment = iconButton(Feather.HASH, "comment-button", "Comment or uncomment lines (Ctrl+/)", editor::toggleComments);
-        Button find = iconButton(Feather.SEARCH, "find-button", "Find and replace (Ctrl+F, Ctrl+H)", () -> findBar.show(false));
-        Button open = iconButton(Feather.FOLDER, "open-button", "Open a .sql file (Ctrl+O)", this::chooseFileToOpen);
-        Button save = iconButton(Feather.SAVE, "save-button", "Save to a .sql file (Ctrl+S)", () -> save(false));
+        Button format = iconButton(Feather.ALIGN_LEFT, "format-button", "Format the SQL (" + KeyText.of(SqlEditor.FORMAT) + ")", editor::format);
+        Button comment = iconButton(Feather.HASH, "comment-button", "Comment or uncomment lines (" + KeyText.of(SqlEditor.COMMENT) + ")", editor::toggleComments);
+        Button find = iconButton(Feather.SEARCH, "find-button", "Find and replace (" + KeyText.of(FIND, REPLACE) + ")", () -> findBar.show(false));
+        Button open = iconButton(Feather.FOLDER, "open-button", "Open a .sql file (" + KeyText.of(OPEN) + ")", this::chooseFileToOpen);
+        Button save = iconButton(Feather.SAVE, "save-button", "Save to a .sql file (" + KeyText.of(SAVE) + ")", () -> save(false));
 
         Label target = new Label(connection.name(), Icons.of(Feather.DATABASE));
         target.setMinWidth(Region.USE_PREF_SIZE);
@@ -367,8 +368,8 @@ public final class QueryTab extends Tab {
 
     private HBox pager() {
         Button first = iconButton(Feather.CHEVRONS_LEFT, "first-page", "First page", model::firstPage);
-        Button previous = iconButton(Feather.CHEVRON_LEFT, "previous-page", "Previous page (Alt+Left)", model::previousPage);
-        Button next = iconButton(Feather.CHEVRON_RIGHT, "next-page", "Next page (Alt+Right)", model::nextPage);
+        Button previous = iconButton(Feather.CHEVRON_LEFT, "previous-page", "Previous page (" + KeyText.of(PREVIOUS_PAGE) + ")", model::previousPage);
+        Button next = iconButton(Feather.CHEVRON_RIGHT, "next-page", "Next page (" + KeyText.of(NEXT_PAGE) + ")", model::nextPage);
         Button more = new Button(null, Icons.of(Feather.CHEVRONS_DOWN));
         more.setId("fetch-more");
         more.setTooltip(new Tooltip("Show the next page's rows below these (up to " + String.format("%,d", QueryTabModel.MAX_ROWS_SHOWN)

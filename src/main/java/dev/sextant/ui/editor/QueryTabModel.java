@@ -26,6 +26,7 @@ import dev.sextant.ui.Bytes;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
 import dev.sextant.ui.task.TaskHandle;
+import dev.sextant.ui.window.KeyText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class QueryTabModel {
     private final Supplier<BaseDBConnector> exportConnector;
 
     private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("Ready. Ctrl+Enter runs the statement at the caret.");
+    private final StringProperty status = new SimpleStringProperty("Ready. " + KeyText.of(QueryTab.RUN) + " runs the statement at the caret.");
     private final ObjectProperty<ResultPageView> page = new SimpleObjectProperty<>();
     private final ObjectProperty<Failure> failure = new SimpleObjectProperty<>();
     private final IntegerProperty pageSize = new SimpleIntegerProperty(DEFAULT_PAGE_SIZE);

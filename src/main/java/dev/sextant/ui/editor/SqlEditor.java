@@ -34,7 +34,8 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 public final class SqlEditor extends CodeArea {
 
-    static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
+    /** Control+Space on every system: Command+Space is the system's own search on macOS. */
+    static final KeyCombination COMPLETE = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
     static final KeyCombination COMMENT = new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FORMAT = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final String ERROR_MARK = "error-mark";

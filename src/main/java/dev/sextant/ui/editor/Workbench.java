@@ -11,6 +11,7 @@ import dev.sextant.ui.UiContext;
 import dev.sextant.ui.history.HistoryPanel;
 import dev.sextant.ui.task.BackgroundTask;
 import dev.sextant.ui.task.TaskExecutor;
+import dev.sextant.ui.window.KeyText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -71,7 +72,7 @@ public final class Workbench {
                 context.schemaCache() == null ? () -> null : context.schemaCache(), executor);
         this.history = new HistoryPanel(context::workbenchStore, executor, this::openHistoryEntry);
         historyToggle.setId("history-toggle");
-        Tips.set(historyToggle, "Every statement run, searchable; open one again in a tab (Ctrl+Shift+H)");
+        Tips.set(historyToggle, "Every statement run, searchable; open one again in a tab (" + KeyText.of(SHOW_HISTORY) + ")");
         historyToggle.selectedProperty().addListener((o, was, on) -> {
             if (on) {
                 workArea.getItems().add(history);

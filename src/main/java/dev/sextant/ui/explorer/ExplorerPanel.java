@@ -10,6 +10,7 @@ import dev.sextant.schema.Table;
 import dev.sextant.ui.Icons;
 import dev.sextant.ui.Tips;
 import dev.sextant.ui.task.TaskMonitor;
+import dev.sextant.ui.window.KeyText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,7 +104,7 @@ public final class ExplorerPanel extends VBox {
         scanned.getStyleClass().addAll("text-muted", "scanned-at");
         scanned.setMinWidth(0);
         Tips.set(scanned, "The tree shows the last scan, kept between runs. Refresh (F5) reads the database again.");
-        Button findButton = Icons.button("find-object-button", Feather.CROSSHAIR, "Find an object by name (Ctrl+Shift+O)");
+        Button findButton = Icons.button("find-object-button", Feather.CROSSHAIR, "Find an object by name (" + KeyText.of(FIND_OBJECT) + ")");
         findButton.setOnAction(e -> openFind());
         Button refresh = Icons.button("refresh-schema", Feather.REFRESH_CW, "Read the schema again from the database (F5)");
         refresh.setOnAction(e -> tree.refresh());
@@ -123,7 +124,7 @@ public final class ExplorerPanel extends VBox {
         productionBanner.managedProperty().bind(productionBanner.visibleProperty());
 
         filter.setId("schema-filter");
-        filter.setPromptText("Filter by name (Ctrl+Alt+F)");
+        filter.setPromptText("Filter by name (" + KeyText.of(FOCUS_FILTER) + ")");
         filter.setLeft(Icons.of(Feather.FILTER));
         Button clear = new Button(null, Icons.of(Feather.X));
         clear.getStyleClass().addAll("flat", "small", "button-icon");
