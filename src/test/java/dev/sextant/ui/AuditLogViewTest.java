@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,9 @@ class AuditLogViewTest {
         robot.type(javafx.scene.input.KeyCode.UP);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.save(window.getScene(), "audit-log"));
+        double columns = UiFixture.onFxThread(() -> view.table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        assertThat(columns).as("every column on screen, the message's too, without scrolling sideways")
+                .isLessThanOrEqualTo(UiFixture.onFxThread(() -> view.table().getWidth()));
 
         robot.clickOn("#open-audit-log");
         assertThat(window.tabs().getTabs()).filteredOn(t -> t.getContent() instanceof AuditLogView).hasSize(1);

@@ -55,17 +55,19 @@ public final class AuditLogView extends BorderPane {
         table.setId("audit-table");
         table.setPlaceholder(new Label("No MCP calls yet. Connections marked for MCP are listed to clients of "
                 + "\"sextant mcp\"; each call they make appears here."));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The columns share the tab's width, so that the message is on screen: the short ones keep theirs,
+        // the request and the message give way first (the pane below shows them whole).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(List.of(
-                column("Time", 175, e -> TIME.format(e.calledAt())),
+                column("Time", 165, 165, e -> TIME.format(e.calledAt())),
                 outcomeColumn(),
-                column("Call", 140, AuditEntry::operation),
-                column("Connection", 130, AuditEntry::connection),
-                withTooltips(column("Request", 320, AuditEntry::request)),
-                withTooltips(column("Message", 480, AuditEntry::message)),
-                column("Rows", 60, e -> e.rowCount() == null ? "" : String.valueOf(e.rowCount())),
-                column("Took", 75, e -> e.duration().toMillis() + " ms"),
-                column("Client", 180, AuditEntry::client)));
+                column("Call", 100, 130, AuditEntry::operation),
+                column("Connection", 108, 130, AuditEntry::connection),
+                withTooltips(column("Request", 100, 320, AuditEntry::request)),
+                withTooltips(column("Message", 140, 400, AuditEntry::message)),
+                column("Rows", 60, 60, e -> e.rowCount() == null ? "" : String.valueOf(e.rowCount())),
+                column("Took", 70, 70, e -> e.duration().toMillis() + " ms"),
+                column("Client", 80, 150, AuditEntry::client)));
 
         Label title = new Label("MCP audit log", Icons.of(Feather.SHIELD));
         title.getStyleClass().add("audit-title");
@@ -144,8 +146,10 @@ public final class AuditLogView extends BorderPane {
         return detail;
     }
 
-    private static TableColumn<AuditEntry, String> column(String title, double width, Function<AuditEntry, String> value) {
+    private static TableColumn<AuditEntry, String> column(String title, double min, double width,
+            Function<AuditEntry, String> value) {
         TableColumn<AuditEntry, String> column = new TableColumn<>(title);
+        column.setMinWidth(min);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
@@ -167,7 +171,7 @@ public final class AuditLogView extends BorderPane {
 
     /** The outcome as a word, coloured so that refusals and failures stand out. */
     private static TableColumn<AuditEntry, String> outcomeColumn() {
-        TableColumn<AuditEntry, String> column = column("Outcome", 95, e -> e.outcome().name().toLowerCase(Locale.ROOT));
+        TableColumn<AuditEntry, String> column = column("Outcome", 90, 90, e -> e.outcome().name().toLowerCase(Locale.ROOT));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String outcome, boolean empty) {
