@@ -116,6 +116,15 @@ public final class HistoryPanel extends VBox {
 
     /** Two lines: the SQL's start, then when, where, how it ended, how long and how many rows. */
     private static final class EntryCell extends ListCell<HistoryEntry> {
+        /**
+         * Whole pixels: with a fractional height the row lines fall between pixels and most of them are
+         * drawn faint.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            return Math.ceil(super.computePrefHeight(width));
+        }
+
         @Override
         protected void updateItem(HistoryEntry e, boolean empty) {
             super.updateItem(e, empty);

@@ -488,6 +488,11 @@ class WorkbenchTest {
         robot.interact(() -> window.workbench().history().searchField().setText(""));
         waitUntil(() -> window.workbench().history().list().getItems().size() >= 2);
         robot.interact(() -> Snapshots.save(window.getScene(), "workbench-history-light"));
+        java.util.List<Double> heights = new java.util.ArrayList<>();
+        robot.interact(() -> window.workbench().history().list().lookupAll(".list-cell")
+                .forEach(cell -> heights.add(((javafx.scene.layout.Region) cell).getHeight())));
+        assertThat(heights).as("rows of whole pixels, so that every row's line is drawn sharp").isNotEmpty()
+                .allSatisfy(h -> assertThat(h % 1).isZero());
         // the tab is narrower with the history open: the pager's controls keep their labels
         javafx.scene.control.MenuButton export = robot.lookup("#export-menu").queryAs(javafx.scene.control.MenuButton.class);
         assertThat(((javafx.scene.text.Text) export.lookup(".text")).getText()).isEqualTo("Export");
