@@ -4,12 +4,12 @@
 #   2. the packaged app's --self-check passes, and fails (naming the class) on a runtime short of a module;
 #   3. the packaged app starts under Xvfb until its main window is shown, then closes itself;
 #   4. the .deb installs with apt-get, puts a valid desktop entry with its icon in the menu, archives the
-#      app's own classes where they are installed, runs, and removing it leaves the user's data folder
-#      alone (needs root and apt-get; skipped otherwise);
+#      app's own classes where they are installed, dpkg --verify finds every file as shipped, it runs, and
+#      removing it leaves the user's data folder alone (needs root and apt-get; skipped otherwise);
 #   5. where rpmbuild is present, the .rpm is built too, and installed with rpm (its dependencies carry
 #      Fedora's names, unknown to a Debian machine's rpm database, hence --nodeps): its scripts make the same
-#      menu entry, `sextant` command and class archive as the .deb's, rpm -V finds nothing changed but that
-#      archive's content, and removing it leaves nothing behind (needs root and rpm; skipped otherwise).
+#      menu entry, `sextant` command and class archive as the .deb's, rpm -V finds nothing changed, and
+#      removing it leaves nothing behind (needs root and rpm; skipped otherwise).
 # Ends with "packaging: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,6 +90,10 @@ else
   grep -q "^ok .*Class-data sharing .*on, from /opt/sextant/lib/app/sextant.jsa" "$work/installed-check.txt" \
     || { cat "$work/installed-check.txt"; fail "the installed app starts with its class-data-sharing archive"; }
   pass "self-check of the installed app"
+  # every file as the package shipped it: the archive postinst makes belongs to no package
+  verify=$(dpkg --verify sextant 2>&1) && [ -z "$verify" ] \
+    || { printf '%s\n' "$verify"; fail "dpkg --verify finds the installed files as the .deb shipped them"; }
+  pass "dpkg --verify sextant finds every installed file as shipped"
 
   # postinst archived the app's own classes where they lie: the launcher's first class comes from it
   JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" /opt/sextant/bin/Sextant --version >"$work/class-load.log" 2>&1 \
@@ -136,7 +140,7 @@ else
   JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" sextant --version >"$work/rpm-class-load.log" 2>&1 \
     && grep -q "dev.sextant.Main source: shared objects file" "$work/rpm-class-load.log" \
     || { cat "$work/rpm-install.log"; fail "the .rpm's %post archived the app's classes where they are installed"; }
-  # the spec tells rpm not to check the archive's checksum, size and time, which the %post changes
+  # the archive %post made belongs to no package, so rpm checks every file it owns in full
   rpm -V --nodeps sextant >"$work/rpm-verify.log" 2>/dev/null \
     || { cat "$work/rpm-verify.log"; fail "rpm -V finds the installed files as the .rpm shipped them"; }
   pass "rpm installed $(basename "$rpm_file"): menu entry, icons, sextant command and class archive"

@@ -4,8 +4,9 @@
 # install the same things:
 #   add     the desktop menu entry, the icon in every size (named by its theme name, so the desktop picks
 #           the size it needs), `sextant` on the PATH for the command line, and the archive of the app's
-#           own classes made where they lie (make-class-archive.sh; without it Sextant starts as before);
-#   remove  the menu entry, the icons and the `sextant` link. The user's data folder
+#           own classes made where they lie (make-class-archive.sh), lib/app/sextant.jsa, or, if that
+#           fails, a copy of the runtime's archive the package ships (sextant-runtime.jsa);
+#   remove  the menu entry, the icons, the `sextant` link and that archive. The user's data folder
 #           (~/.local/share/sextant, or $XDG_DATA_HOME/sextant) is never touched.
 # jpackage's own scripts call xdg-desktop-menu, which fails (and leaves the package half-installed) on a
 # system that has no menu folders yet; this script creates the standard folders it writes to.
@@ -16,6 +17,7 @@ set -e
 app=/opt/sextant
 entry=/usr/share/applications/sextant.desktop
 link=/usr/bin/sextant
+archive="$app/lib/app/sextant.jsa"
 sizes="16 24 32 48 64 128 256 512"
 
 refresh_caches() {
@@ -44,11 +46,20 @@ case "$1" in
         fi
         refresh_caches
         echo "Archiving Sextant's classes for a faster start..."
-        "$app/lib/make-class-archive.sh" "$app" \
-            || echo "Sextant will start without the archive of its own classes (a little slower)." >&2
+        if ! "$app/lib/make-class-archive.sh" "$app"; then
+            echo "Sextant will start without the archive of its own classes (a little slower)." >&2
+            if [ ! -e "$archive" ] && [ -e "$app/lib/app/sextant-runtime.jsa" ]; then
+                cp "$app/lib/app/sextant-runtime.jsa" "$archive"
+                chmod 644 "$archive"
+            fi
+        fi
         ;;
     remove)
         rm -f "$entry"
+        # made at install, owned by no package; the app image's own archive has no runtime copy beside it
+        if [ -e "$app/lib/app/sextant-runtime.jsa" ]; then
+            rm -f "$archive" "$archive.new"
+        fi
         if [ "$(readlink "$link")" = "$app/bin/Sextant" ]; then
             rm -f "$link"
         fi

@@ -7,10 +7,11 @@
 # Usage: make-class-archive.sh APP_ROOT     (the folder holding bin/ and lib/, such as /opt/sextant)
 #
 # The archive records the launcher's class path with the jars' paths, sizes and times, so it can only be
-# made where the jars lie. The launcher names lib/app/sextant.jsa, which the package ships as the runtime's
-# own archive (JDK and JavaFX classes); this script replaces it only once the new archive has been made and
-# accepted by a JVM with the launcher's class path. When anything fails, the shipped archive stays and
-# Sextant starts as it would without this step.
+# made where the jars lie. The launcher names lib/app/sextant.jsa. In the app image that is the runtime's
+# own archive (JDK and JavaFX classes); the packages ship that one as sextant-runtime.jsa and own no
+# sextant.jsa, so that their checks of the installed files (dpkg --verify, rpm -V) stay clean. This script
+# writes sextant.jsa only once the new archive has been made and accepted by a JVM with the launcher's
+# class path; when anything fails, it leaves sextant.jsa as it was and exits non-zero.
 set -eu
 
 root="${1:?usage: make-class-archive.sh APP_ROOT}"
@@ -38,8 +39,5 @@ if ! "$java" -Xshare:on -XX:SharedArchiveFile="$new" -cp "$classpath" -version >
     echo "make-class-archive: the new archive does not fit the installed app" >&2
     exit 1
 fi
-# the mode of the archive the package shipped (644 in the .deb, 444 in the .rpm), so that a package
-# check (rpm -V) sees only the content change it is told to expect
-mode=$(stat -c %a "$app/sextant.jsa" 2>/dev/null || echo 644)
-chmod "$mode" "$new"
+chmod 644 "$new"
 mv -f "$new" "$app/sextant.jsa"
