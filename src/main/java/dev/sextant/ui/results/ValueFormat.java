@@ -2,11 +2,6 @@ package dev.sextant.ui.results;
 
 import dev.sextant.query.TemporalText;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,8 +12,6 @@ public final class ValueFormat {
 
     static final int BINARY_PREVIEW_BYTES = 24;
     static final int TEXT_PREVIEW_CHARS = 500;
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS]");
-    private static final DateTimeFormatter DATE_TIME_TZ = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS]xxx");
 
     private ValueFormat() {
     }
@@ -33,14 +26,9 @@ public final class ValueFormat {
         if (value instanceof byte[] bytes) {
             return binary(bytes);
         }
-        if (value instanceof LocalDateTime t) {
-            return trimNanos(DATE_TIME.format(t));
-        }
-        if (value instanceof OffsetDateTime t) {
-            return trimNanos(DATE_TIME_TZ.format(t));
-        }
-        if (value instanceof LocalTime || value instanceof OffsetTime) {
-            return TemporalText.of(value, ' ');
+        String time = TemporalText.of(value, ' ');
+        if (time != null) {
+            return time;
         }
         if (value instanceof Double || value instanceof Float) {
             return value.toString();
@@ -181,19 +169,5 @@ public final class ValueFormat {
     static String binary(byte[] bytes) {
         String hex = HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, BINARY_PREVIEW_BYTES));
         return "0x" + hex + (bytes.length > BINARY_PREVIEW_BYTES ? "…" : "") + " (" + bytes.length + " bytes)";
-    }
-
-    /** Drops trailing zero fractions: 12:00:00.000000000 becomes 12:00:00, 12:00:00.500000000 becomes 12:00:00.5. */
-    private static String trimNanos(String s) {
-        int dot = s.indexOf('.', 17);
-        if (dot < 0) {
-            return s;
-        }
-        int end = dot + 1;
-        while (end < s.length() && Character.isDigit(s.charAt(end))) {
-            end++;
-        }
-        String fraction = s.substring(dot + 1, end).replaceAll("0+$", "");
-        return s.substring(0, dot) + (fraction.isEmpty() ? "" : "." + fraction) + s.substring(end);
     }
 }

@@ -43,6 +43,20 @@ class ValueFormatTest {
         assertThat(ValueFormat.format(LocalDateTime.of(2024, 3, 1, 9, 15))).isEqualTo("2024-03-01 09:15:00");
     }
 
+    /** What a cell shows is what Copy and the exports write: a UTC time was "+00:00" here and "Z" there. */
+    @Test
+    void dateTimesReadInTheCellAsCopiesAndExportsWriteThem() {
+        List<Object> values = List.of(
+                OffsetDateTime.of(2024, 3, 1, 9, 15, 30, 123_456_000, ZoneOffset.UTC),
+                OffsetDateTime.of(2024, 3, 1, 9, 15, 0, 0, ZoneOffset.ofHours(-5)),
+                LocalDateTime.of(2024, 3, 1, 9, 15), LocalDate.of(2024, 2, 29), LocalTime.of(23, 59, 59, 500_000_000),
+                OffsetTime.of(8, 0, 0, 0, ZoneOffset.UTC));
+        for (Object value : values) {
+            assertThat(ValueFormat.format(value)).as("%s", value).isEqualTo(dev.sextant.query.export.ExportValues.text(value));
+        }
+        assertThat(ValueFormat.format(values.get(0))).isEqualTo("2024-03-01 09:15:30.123456+00:00");
+    }
+
     @Test
     void aStructShowsItsFieldNamesAndValuesInOrder() {
         assertThat(ValueFormat.format(order())).isEqualTo("{name: \"Ada \\\"the\\\" first\", address: {city: \"Porto\", zip: NULL}, "
