@@ -9,14 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Watches the two ends of a stdio transport, one JSON-RPC message per line: how many requests the client
- * sent, how many answers went back, and whether the client has closed its end. A client that sends its
+ * Watches the two ends of a stdio transport, one JSON-RPC message per line: which requests the client
+ * sent, which of them were answered, and whether the client has closed its end. A client that sends its
  * requests and closes its end at once (a script piping a few lines in) still gets every answer: the end of
  * the input reaches the server (the MCP SDK closes its session then, dropping answers not yet written) only
- * once each request read is answered, or once a time limit has passed.
+ * once each request read is answered or cancelled by the client ({@code notifications/cancelled}, after
+ * which the server need not answer), or once a time limit has passed.
  */
 final class StdioExchange {
 
@@ -24,8 +27,8 @@ final class StdioExchange {
 
     private final Object lock = new Object();
     private final Duration limit;
-    private long requests;
-    private long answers;
+    /** The ids of the requests read and not yet answered or cancelled, as JSON text ("7", "\"a\""). */
+    private final Set<String> open = new HashSet<>();
     private boolean ended;
 
     /** {@code limit}: how long the end of the input may wait for the answers still to come. */
@@ -65,7 +68,7 @@ final class StdioExchange {
         };
     }
 
-    /** The server's end: counts each answer (a message with an id and no method) as it is written. */
+    /** The server's end: notes each answer (a message with an id and no method) as it is written. */
     OutputStream watch(OutputStream out) {
         return new FilterOutputStream(out) {
             private final Lines lines = new Lines(StdioExchange.this::written);
@@ -95,7 +98,7 @@ final class StdioExchange {
 
     long unanswered() {
         synchronized (lock) {
-            return Math.max(0, requests - answers);
+            return open.size();
         }
     }
 
@@ -104,7 +107,7 @@ final class StdioExchange {
             try {
                 long deadline = System.nanoTime() + limit.toNanos();
                 long left;
-                while (answers < requests && (left = deadline - System.nanoTime()) > 0) {
+                while (!open.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
                     lock.wait(Math.max(1, left / 1_000_000));
                 }
             } catch (InterruptedException e) {
@@ -120,17 +123,24 @@ final class StdioExchange {
     private void read(JsonNode message) {
         if (message.has("method") && message.has("id")) {
             synchronized (lock) {
-                requests++;
+                open.add(message.get("id").toString());
             }
+        } else if ("notifications/cancelled".equals(message.path("method").asText())
+                && message.path("params").has("requestId")) {
+            settle(message.path("params").get("requestId"));
         }
     }
 
     private void written(JsonNode message) {
         if (message.has("id") && !message.has("method")) {
-            synchronized (lock) {
-                answers++;
-                lock.notifyAll();
-            }
+            settle(message.get("id"));
+        }
+    }
+
+    private void settle(JsonNode id) {
+        synchronized (lock) {
+            open.remove(id.toString());
+            lock.notifyAll();
         }
     }
 
