@@ -42,6 +42,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -178,6 +179,10 @@ public final class QueryTab extends Tab {
         BorderPane resultPane = new BorderPane(resultArea);
         resultPane.setBottom(new VBox(runInfo, pager()));
         resultPane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl) {
+                // the filter box and the value viewer keep their keys: Option+arrow moves by word on macOS
+                return;
+            }
             if (NEXT_PAGE.match(e)) {
                 model.nextPage();
                 e.consume();
