@@ -7,11 +7,12 @@
 #           own classes made where they lie (make-class-archive.sh), lib/app/sextant.jsa, or, if that
 #           fails, a copy of the runtime's archive the package ships (sextant-runtime.jsa);
 #   remove  the menu entry, the icons, the `sextant` link and that archive. The user's data folder
-#           (~/.local/share/sextant, or $XDG_DATA_HOME/sextant) is never touched.
+#           (~/.local/share/sextant, or $XDG_DATA_HOME/sextant) is never touched;
+#   archive that archive alone, made again (the .rpm's %posttrans in sextant.spec).
 # jpackage's own scripts call xdg-desktop-menu, which fails (and leaves the package half-installed) on a
 # system that has no menu folders yet; this script creates the standard folders it writes to.
 #
-# Usage: desktop-integration.sh add|remove
+# Usage: desktop-integration.sh add|remove|archive
 set -e
 
 app=/opt/sextant
@@ -26,6 +27,18 @@ refresh_caches() {
     fi
     if command -v gtk-update-icon-cache >/dev/null 2>&1; then
         gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
+    fi
+}
+
+# The archive of the app's classes, made where they lie; the runtime's archive in its place if it cannot be.
+make_archive() {
+    echo "Archiving Sextant's classes for a faster start..."
+    if ! "$app/lib/make-class-archive.sh" "$app"; then
+        echo "Sextant will start without the archive of its own classes (a little slower)." >&2
+        if [ ! -e "$archive" ] && [ -e "$app/lib/app/sextant-runtime.jsa" ]; then
+            cp "$app/lib/app/sextant-runtime.jsa" "$archive"
+            chmod 644 "$archive"
+        fi
     fi
 }
 
@@ -45,14 +58,10 @@ case "$1" in
             ln -sf "$app/bin/Sextant" "$link"
         fi
         refresh_caches
-        echo "Archiving Sextant's classes for a faster start..."
-        if ! "$app/lib/make-class-archive.sh" "$app"; then
-            echo "Sextant will start without the archive of its own classes (a little slower)." >&2
-            if [ ! -e "$archive" ] && [ -e "$app/lib/app/sextant-runtime.jsa" ]; then
-                cp "$app/lib/app/sextant-runtime.jsa" "$archive"
-                chmod 644 "$archive"
-            fi
-        fi
+        make_archive
+        ;;
+    archive)
+        make_archive
         ;;
     remove)
         rm -f "$entry"
@@ -69,7 +78,7 @@ case "$1" in
         refresh_caches
         ;;
     *)
-        echo "usage: desktop-integration.sh add|remove" >&2
+        echo "usage: desktop-integration.sh add|remove|archive" >&2
         exit 1
         ;;
 esac
